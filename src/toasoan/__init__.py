@@ -1,0 +1,1 @@
+"""toasoan: a news portal and newsroom for Vietnamese public bodies."""

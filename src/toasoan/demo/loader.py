@@ -1,0 +1,175 @@
+"""Load the demo portal: sections, articles with photos and a document, an admin.
+
+Idempotent: what exists (found by slug or title) is kept, what is missing is
+added, so running `toasoan demo` twice never duplicates content.
+"""
+
+import secrets
+from html import escape
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Site
+
+from toasoan.news.models import ArticleAuthor, ArticlePage, PortalSettings, SectionPage
+from toasoan.news.site import ensure_home
+from toasoan.text import slugify
+
+from . import content, images
+
+ADMIN_USERNAME = "admin"
+
+
+def load(now=None, log=print):
+    now = now or timezone.now()
+    home = ensure_home(content.SITE["name"])
+    _site_settings(home)
+    sections = _sections(home)
+    photos = {}
+    created = 0
+    for article in content.articles(now):
+        section = sections[article.section]
+        if section.get_children().filter(slug=slugify(article.title)).exists():
+            continue
+        with transaction.atomic():
+            _article(section, article, photos)
+        created += 1
+    log(f"Nội dung mẫu: thêm {created} bài viết, {ArticlePage.objects.count()} bài trong cổng.")
+    return created
+
+
+def _site_settings(home):
+    site = Site.objects.get(root_page=home)
+    site.site_name = content.SITE["name"]
+    site.save()
+    portal = PortalSettings.for_site(site)
+    portal.agency_name = content.SITE["agency"]
+    portal.agency_tag = content.SITE["agency_tag"]
+    portal.address = content.SITE.get("address", "")
+    portal.phone = content.SITE.get("phone", "")
+    portal.email = content.SITE.get("email", "")
+    portal.save()
+
+
+def _sections(home):
+    pages = {}
+    for section in sorted(content.SECTIONS, key=lambda s: s.parent is not None):
+        parent = pages[section.parent] if section.parent else home
+        page = SectionPage.objects.child_of(parent).filter(slug=section.slug).first()
+        if page is None:
+            page = SectionPage(
+                title=section.title, slug=section.slug, intro=section.intro,
+                show_in_menus=section.parent is None,
+            )
+            parent.add_child(instance=page)
+            page.save_revision().publish()
+        pages[section.slug] = page
+    return pages
+
+
+def _photo(index, photos):
+    if index not in photos:
+        image_model = get_image_model()
+        title = f"Ảnh minh họa {index + 1:02d}"
+        image = image_model.objects.filter(title=title).first()
+        if image is None:
+            image = image_model(title=title)
+            image.file.save(f"anh-minh-hoa-{index + 1:02d}.jpg", ContentFile(images.photo(index)))
+            image.save()
+        photos[index] = image
+    return photos[index]
+
+
+def _document(title):
+    document_model = get_document_model()
+    document = document_model.objects.filter(title=title).first()
+    if document is None:
+        document = document_model(title=title)
+        document.file.save(f"{slugify(title)[:80]}.pdf", ContentFile(images.pdf_document(title)))
+        document.save()
+    return document
+
+
+def _body(blocks, photos):
+    """Turn content blocks into StreamField data; adjacent text goes in one block."""
+    stream, html = [], []
+
+    def close_text():
+        if html:
+            stream.append({"type": "text", "value": "".join(html)})
+            html.clear()
+
+    for kind, value in blocks:
+        if kind == "paragraph":
+            html.append(f"<p>{escape(value)}</p>")
+        elif kind == "heading":
+            html.append(f"<h2>{escape(value)}</h2>")
+        else:
+            close_text()
+            stream.append({"type": kind, "value": _block_value(kind, value, photos)})
+    close_text()
+    return stream
+
+
+def _block_value(kind, value, photos):
+    if kind == "image":
+        index, caption, credit = value
+        return {"image": _photo(index, photos).pk, "caption": caption, "credit": credit}
+    if kind == "quote":
+        text, attribution = value
+        return {"text": text, "attribution": attribution}
+    if kind == "table":
+        header, rows, caption = value
+        return {
+            "data": [list(header), *[list(row) for row in rows]],
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "table_caption": caption,
+        }
+    if kind == "document":
+        (title,) = value
+        return {"document": _document(title).pk, "title": title}
+    raise ValueError(f"unknown block kind {kind!r}")
+
+
+def _article(section, article, photos):
+    page = ArticlePage(
+        title=article.title,
+        lead=article.lead,
+        image=_photo(article.image, photos),
+        image_caption=article.caption,
+        image_credit=article.credit,
+        body=_body(article.body, photos),
+        source=article.source,
+        first_published_at=article.published_at,
+    )
+    for name in article.authors:
+        page.authors.add(ArticleAuthor(name=name))
+    page.tags.add(*article.tags)
+    section.add_child(instance=page)
+    page.save_revision().publish()
+    ArticlePage.objects.filter(pk=page.pk).update(
+        first_published_at=article.published_at, last_published_at=article.published_at
+    )
+
+
+def ensure_admin(log=print):
+    """Create the demo's admin account once; print its login every time."""
+    password_file = settings.DATA_DIR / "demo-admin-password.txt"
+    user_model = get_user_model()
+    if not user_model.objects.filter(username=ADMIN_USERNAME).exists():
+        password = secrets.token_urlsafe(12)
+        user_model.objects.create_superuser(ADMIN_USERNAME, "admin@example.invalid", password)
+        password_file.write_text(password + "\n")
+        password_file.chmod(0o600)
+    if password_file.exists():
+        password = password_file.read_text().strip()
+        log(f"Quản trị: {settings.BASE_URL}/admin/  tài khoản: {ADMIN_USERNAME}  "
+            f"mật khẩu: {password}")
+    else:
+        log(f"Quản trị: {settings.BASE_URL}/admin/  tài khoản: {ADMIN_USERNAME} (mật khẩu đã đổi)")

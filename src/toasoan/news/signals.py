@@ -1,0 +1,10 @@
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
+
+from .normalizing import normalize_instance
+
+
+@receiver(pre_save)
+def normalize_text_fields(sender, instance, raw=False, **kwargs):
+    if not raw and sender._meta.app_label in {"news"}:
+        normalize_instance(instance)

@@ -1,0 +1,35 @@
+"""Unicode normalisation for stored text: NFC, no invisible format characters."""
+
+import re
+import unicodedata
+
+# Bidirectional overrides and isolates: never wanted in Vietnamese text, and a
+# classic way to make a name or a link read differently from what it is.
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+_BIDI_RE = re.compile(f"[{_BIDI}]")
+_SPACES_RE = re.compile(r"\s+")
+
+
+def _is_format_char(ch: str) -> bool:
+    return unicodedata.category(ch) == "Cf"
+
+
+def normalize(text: str) -> str:
+    """NFC with bidirectional controls and other format characters removed.
+
+    Line breaks and paragraph spacing are kept: this is for bodies and leads.
+    """
+    if not text:
+        return text
+    text = unicodedata.normalize("NFC", text)
+    text = _BIDI_RE.sub("", text)
+    if any(_is_format_char(ch) for ch in text):
+        text = "".join(ch for ch in text if not _is_format_char(ch))
+    return text
+
+
+def clean_line(text: str) -> str:
+    """`normalize` plus whitespace collapsed to single spaces: titles, captions, names."""
+    if not text:
+        return text
+    return _SPACES_RE.sub(" ", normalize(text)).strip()

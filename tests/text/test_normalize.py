@@ -1,0 +1,27 @@
+import unicodedata
+
+from toasoan.text import clean_line, normalize
+
+
+def test_nfd_becomes_nfc():
+    nfd = unicodedata.normalize("NFD", "Xây dựng Đảng")
+    assert nfd != "Xây dựng Đảng"
+    assert normalize(nfd) == "Xây dựng Đảng"
+
+
+def test_invisible_and_bidi_characters_are_removed():
+    assert normalize("Hà\u200b Nội\u202e\ufeff") == "Hà Nội"
+    assert normalize("a\u00adb\u2066c\u2069") == "abc"
+
+
+def test_body_text_keeps_its_line_breaks():
+    assert normalize("Dòng một\n\nDòng hai") == "Dòng một\n\nDòng hai"
+
+
+def test_clean_line_collapses_whitespace():
+    assert clean_line("  Tiêu đề\t\n  bài  viết ") == "Tiêu đề bài viết"
+
+
+def test_empty_values_pass_through():
+    assert normalize("") == ""
+    assert clean_line("") == ""
