@@ -202,12 +202,27 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, server):
-    """A fresh browser tab (own cookies) whose relative URLs resolve against the server."""
-    context = browser.new_context(base_url=server.url)
-    context.set_default_timeout(15_000)
-    yield context.new_page()
-    context.close()
+def new_page(browser, server):
+    """Open a tab in a fresh browser context (own cookies) whose relative URLs go to the
+    server; `locale` etc. are passed on to the context. Contexts close after the test."""
+    contexts = []
+
+    def open_page(**options):
+        context = browser.new_context(base_url=server.url, **options)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    """A reader's tab, with the browser's default (English) language: the public site
+    must be Vietnamese whatever the reader's browser asks for."""
+    return new_page()
 
 
 @pytest.fixture(scope="session")

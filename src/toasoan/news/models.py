@@ -26,8 +26,11 @@ PAGE_SIZE = 20
 
 def paginate(request, queryset, per_page=PAGE_SIZE):
     """The requested page of a list; a page number that is not one is a 404."""
+    number = request.GET.get("trang", "1")
     try:
-        return Paginator(queryset, per_page).page(request.GET.get("trang", 1))
+        if not (number.isascii() and number.isdigit()):
+            raise PageNotAnInteger(number)
+        return Paginator(queryset, per_page).page(number)
     except (PageNotAnInteger, EmptyPage) as exc:
         raise Http404("Không có trang này") from exc
 

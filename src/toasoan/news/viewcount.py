@@ -16,8 +16,9 @@ from django.conf import settings
 from django.db import DatabaseError, close_old_connections, connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
+from wagtail.models import Page
 
-from .models import ArticlePage, DailyViews
+from .models import DailyViews
 
 log = logging.getLogger(__name__)
 
@@ -62,11 +63,8 @@ def flush():
 
 def _upsert(batch):
     # Articles deleted since they were viewed would break the foreign key.
-    existing = set(
-        ArticlePage.objects.filter(pk__in={page_id for page_id, _day in batch}).values_list(
-            "pk", flat=True
-        )
-    )
+    ids = {page_id for page_id, _day in batch}
+    existing = set(Page.objects.filter(pk__in=ids).order_by().values_list("pk", flat=True))
     rows = [(page_id, day, n) for (page_id, day), n in batch.items() if page_id in existing]
     if not rows:
         return 0
