@@ -188,3 +188,5 @@ MOST_READ_DAYS = 7
 
 # One tag whatever its case: `Xây dựng Đảng` is `xây dựng Đảng`.
 TAGGIT_CASE_INSENSITIVE = True
+TAGGIT_TAGS_FROM_STRING = "toasoan.news.tagging.split_tags"
+TAGGIT_STRING_FROM_TAGS = "toasoan.news.tagging.join_tags"

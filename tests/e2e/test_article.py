@@ -13,7 +13,7 @@ MOJIBAKE = re.compile(r"[ÃÂÄÅÆá][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u
 
 
 def assert_no_mojibake(page):
-    text = page.title() + "\n" + page.locator("body").inner_text()
+    text = page.title() + "\n" + page.locator("body").text_content()
     assert "\ufffd" not in text, "replacement characters on the page"
     bad = MOJIBAKE.search(text)
     assert bad is None, f"mojibake near {text[max(bad.start() - 30, 0) : bad.end() + 30]!r}"
@@ -55,7 +55,7 @@ def test_text_is_vietnamese(page, article_url):
     assert_no_mojibake(page)
 
     page.goto(article_url)
-    text = page.locator(".related").inner_text()
+    text = page.locator(".related").text_content()  # inner_text() has the CSS upper case
     assert "Các bài mới đăng" in text or "Các bài đã đăng" in text
     assert_no_mojibake(page)
 
