@@ -1,3 +1,7 @@
+import json
+import os
+import subprocess
+import sys
 from unittest import mock
 
 from django.db import OperationalError
@@ -42,3 +46,30 @@ class SitemapTests(TestCase):
         self.assertEqual(response["Content-Type"], "text/plain; charset=utf-8")
         self.assertIn("Sitemap: http://127.0.0.1:8000/sitemap.xml", response.content.decode())
         self.assertIn("Disallow: /admin/", response.content.decode())
+
+
+HEALTH_PROBE = """
+import django, json
+django.setup()
+from django.test import Client
+response = Client().get("/healthz")
+print(json.dumps({"status": response.status_code, "body": response.json()}))
+"""
+
+
+def test_health_check_on_a_database_that_refuses_connections(tmp_path):
+    """No mock: a server whose PostgreSQL is down answers 503, not 500."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "toasoan.settings",
+        "TOASOAN_DATA_DIR": str(tmp_path),
+        "TOASOAN_DATABASE_URL": "postgres://nobody@127.0.0.1:9/nothing",
+        "TOASOAN_ALLOWED_HOSTS": "testserver",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", HEALTH_PROBE], env=env, capture_output=True, text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout.strip().splitlines()[-1])
+    assert answer == {"status": 503, "body": {"status": "error", "database": "unreachable"}}
