@@ -10,7 +10,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,7 +78,8 @@ def _e2e_postgres(url):
 
 
 def _e2e_redis(url):
-    """Use another Redis database than the configured one, emptied before and after.
+    """Use another Redis database than the configured one (the last of Redis's 16, or the
+    one before if that is the configured one), emptied before and after.
 
     Wagtail caches image renditions (file names) in the default cache; entries left by an
     earlier run would point at files of a data dir that no longer exists.
@@ -87,7 +87,7 @@ def _e2e_redis(url):
     import redis
 
     db = int(urlsplit(url).path.lstrip("/") or 0)
-    e2e_url = _with_path(url, f"/{15 if db != 15 else 14}")
+    e2e_url = _with_path(url, f"/{14 if db == 15 else 15}")
 
     def flush():
         client = redis.Redis.from_url(e2e_url)
@@ -114,7 +114,7 @@ def _wait_healthy(url, process, log):
             with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
                 if response.status == 200:
                     return
-        except (OSError, urllib.error.HTTPError):
+        except OSError:  # not listening yet, or 503
             pass
         time.sleep(0.3)
     pytest.fail(f"server not healthy after {START_TIMEOUT} s:\n{_log_tail(log)}")

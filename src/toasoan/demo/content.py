@@ -366,7 +366,8 @@ def _t_cong_trinh(c: _Ctx) -> dict:
             "một số hạng mục còn chậm so với kế hoạch do phải chờ di dời đường điện và những "
             "ngày mưa kéo dài làm gián đoạn thi công.",
             f"Phát biểu kết luận, {leader.short} đề nghị UBND {c.p.full} phối hợp chặt chẽ với "
-            f"nhà thầu, tăng ca, tăng kíp để bàn giao công trình trước ngày {c.later(c.i(45, 90))}. "
+            "nhà thầu, tăng ca, tăng kíp để bàn giao công trình trước ngày "
+            f"{c.later(c.i(45, 90))}. "
             "Cùng với tiến độ, các bên phải đặc biệt coi trọng chất lượng, giám sát và nghiệm thu "
             "từng hạng mục đúng quy định, không để phát sinh khối lượng ngoài thiết kế.",
             "Các phòng chuyên môn của huyện được giao hướng dẫn địa phương hoàn thiện hồ sơ "
@@ -383,7 +384,12 @@ def _t_nha_dai_doan_ket(c: _Ctx) -> dict:
     houses = c.i(3, 7)
     owner = c.citizen()
     return {
-        "title": f"Bàn giao nhà Đại đoàn kết cho hộ khó khăn về nhà ở tại {c.p.full}",
+        "title": (
+            f"Bàn giao nhà Đại đoàn kết cho hộ khó khăn về nhà ở tại {c.p.full}",
+            f"{houses} hộ nghèo {c.p.full} vui nhận nhà Đại đoàn kết",
+            f"Mái ấm mới cho hộ khó khăn ở {c.p.full}",
+            f"{c.p.cap} bàn giao {houses} nhà Đại đoàn kết trước mùa mưa bão",
+        )[c.inst],
         "lead": f"Ủy ban MTTQ Việt Nam huyện phối hợp với UBND {c.p.full} tổ chức lễ bàn giao "
                 f"{houses} căn nhà Đại đoàn kết cho các hộ nghèo, hộ có hoàn cảnh khó khăn "
                 "về nhà ở trên địa bàn.",
@@ -393,7 +399,7 @@ def _t_nha_dai_doan_ket(c: _Ctx) -> dict:
             f"m², kinh phí khoảng {c.i(150, 220)} triệu đồng; trong đó Quỹ Vì người nghèo của "
             f"huyện hỗ trợ {c.i(50, 80)} triệu đồng mỗi căn, phần còn lại do gia đình đối ứng "
             "và các nhà hảo tâm đóng góp.",
-            f"Phát biểu tại buổi lễ, {MTTQ.full} chúc mừng các gia đình đã có nơi ở mới khang "
+            f"Phát biểu tại buổi lễ, {MTTQ.full}, chúc mừng các gia đình đã có nơi ở mới khang "
             "trang, kiên cố; mong các hộ tiếp tục nỗ lực lao động, sản xuất, sớm vươn lên "
             "thoát nghèo bền vững.",
             f"Từ đầu năm đến nay, toàn huyện đã vận động xây mới và sửa chữa {c.i(28, 64)} nhà "
@@ -413,7 +419,12 @@ def _t_nha_dai_doan_ket(c: _Ctx) -> dict:
 @_template("tin-tuc-su-kien", 4, places="xa")
 def _t_ve_sinh_moi_truong(c: _Ctx) -> dict:
     return {
-        "title": f"{c.p.cap} ra quân tổng vệ sinh môi trường, làm đẹp cảnh quan thôn xóm",
+        "title": (
+            f"{c.p.cap} ra quân tổng vệ sinh môi trường, làm đẹp cảnh quan thôn xóm",
+            f"Hàng trăm người dân {c.p.full} chung tay làm sạch đường làng, ngõ xóm",
+            f"{c.p.cap} phát động phong trào “Ngày Chủ nhật xanh”",
+            f"Ra quân vệ sinh môi trường, hưởng ứng phân loại rác tại nguồn ở {c.p.full}",
+        )[c.inst],
         "lead": f"Đảng ủy, UBND {c.p.full} tổ chức lễ ra quân tổng vệ sinh môi trường với "
                 f"sự tham gia của hơn {c.n(350, 1200)} cán bộ, đoàn viên, hội viên và nhân dân "
                 "các thôn.",
@@ -598,7 +609,7 @@ def _t_tap_huan(c: _Ctx) -> dict:
             f"Tại hội nghị, báo cáo viên của {teacher} đã truyền đạt những nội dung cơ bản về "
             f"{what}. Bên cạnh phần lý thuyết, học viên được thực hành, thảo luận và giải đáp "
             "những tình huống thường gặp trong công việc hằng ngày.",
-            f"Phát biểu khai mạc, {leader.full} đề nghị học viên tập trung nghiên cứu, tiếp thu "
+            f"Phát biểu khai mạc, {leader.full}, đề nghị học viên tập trung nghiên cứu, tiếp thu "
             "đầy đủ nội dung được truyền đạt, vận dụng linh hoạt vào công tác chuyên môn tại "
             "cơ quan, địa phương mình.",
             f"Theo kế hoạch, năm {c.year} huyện tổ chức {c.i(8, 16)} lớp tập huấn chuyên đề cho "
@@ -640,7 +651,7 @@ def _x_ket_nap(c: _Ctx) -> dict:
             "dự bị trong thời gian thử thách, thường xuyên theo dõi, nhận xét để các đồng chí "
             "sớm trưởng thành.",
             f"Từ đầu năm, Đảng bộ {c.p.full} đã kết nạp {new + c.i(2, 9)} đảng viên, đạt "
-            f"{c.pct(72, 125)} chỉ tiêu nghị quyết; nâng tổng số đảng viên toàn Đảng bộ lên "
+            f"{c.pct(35, 95)} chỉ tiêu nghị quyết năm; nâng tổng số đảng viên toàn Đảng bộ lên "
             f"{vn_int(total)} đồng chí, sinh hoạt tại {c.i(12, 24)} chi bộ.",
         ],
         "caption": f"Các đảng viên mới của Đảng bộ {c.p.full} tuyên thệ dưới cờ Đảng.",
@@ -651,7 +662,12 @@ def _x_ket_nap(c: _Ctx) -> dict:
 @_template("xay-dung-dang", 4, places="xa")
 def _x_kiem_tra(c: _Ctx) -> dict:
     return {
-        "title": f"Công bố kết luận kiểm tra đối với Ban Thường vụ Đảng ủy {c.p.full}",
+        "title": (
+            f"Công bố kết luận kiểm tra đối với Ban Thường vụ Đảng ủy {c.p.full}",
+            f"Ủy ban Kiểm tra Huyện ủy kiểm tra công tác kiểm tra, giám sát tại {c.p.full}",
+            f"Đảng ủy {c.p.full} tiếp thu kết luận của Ủy ban Kiểm tra Huyện ủy",
+            f"Nâng chất lượng kiểm tra, giám sát ở Đảng bộ {c.p.full}",
+        )[c.inst],
         "lead": f"đoàn kiểm tra của Ủy ban Kiểm tra Huyện ủy Vân Khê do {UBKT.full}, làm trưởng "
                 "đoàn đã công bố kết luận kiểm tra việc thực hiện nhiệm vụ kiểm tra, giám sát và "
                 f"thi hành kỷ luật trong Đảng tại Đảng ủy {c.p.full}.",
@@ -708,8 +724,8 @@ def _x_quan_triet(c: _Ctx) -> dict:
             "cụ thể hóa phù hợp với điều kiện từng địa phương, đơn vị; gắn việc học tập với "
             "thực hiện nhiệm vụ chính trị, tránh hình thức. Sau hội nghị, mỗi cán bộ, đảng viên "
             "viết bài thu hoạch, đăng ký nội dung làm theo và đưa vào kiểm điểm cuối năm.",
-            f"Đồng chí {TG.name}, {TG.role}, cho biết ban sẽ hướng dẫn các tổ chức cơ sở đảng tổ chức "
-            "học tập đến toàn thể đảng viên, hoàn thành trong tháng "
+            f"Đồng chí {TG.name}, {TG.role}, cho biết ban sẽ hướng dẫn các tổ chức cơ sở đảng "
+            "tổ chức học tập đến toàn thể đảng viên, hoàn thành trong tháng "
             f"{(c.month % 12) + 1}/{c.year + (1 if c.month == 12 else 0)}.",
         ],
         "caption": f"{BT.Full}, phát biểu chỉ đạo hội nghị.",
@@ -723,14 +739,19 @@ def _x_huy_hieu(c: _Ctx) -> dict:
     counts = [c.i(1, 3), c.i(2, 5), c.i(3, 8), c.i(4, 10)]
     elder = c.pick(ELDERS)
     return {
-        "title": f"Trao Huy hiệu Đảng cho đảng viên lão thành {c.p.full}",
+        "title": (
+            f"Trao Huy hiệu Đảng cho đảng viên lão thành {c.p.full}",
+            f"{sum(counts)} đảng viên {c.p.full} nhận Huy hiệu Đảng",
+            f"Đảng bộ {c.p.full} trao Huy hiệu 30, 40, 50 và 60 năm tuổi Đảng",
+            f"Vinh dự nhận Huy hiệu Đảng: niềm tự hào của đảng viên {c.p.full}",
+        )[c.inst],
         "lead": f"Đảng ủy {c.p.full} tổ chức lễ trao Huy hiệu Đảng cho {sum(counts)} đảng viên "
                 "lão thành có nhiều năm cống hiến cho quê hương.",
         "paras": [
             f"Trong đợt này có {counts[0]} đồng chí nhận Huy hiệu 60 năm tuổi Đảng, {counts[1]} "
             f"đồng chí nhận Huy hiệu 50 năm, {counts[2]} đồng chí nhận Huy hiệu 40 năm và "
             f"{counts[3]} đồng chí nhận Huy hiệu 30 năm tuổi Đảng.",
-            f"Phát biểu tại buổi lễ, {TC.full} chúc mừng các đồng chí đảng viên được trao Huy "
+            f"Phát biểu tại buổi lễ, {TC.full}, chúc mừng các đồng chí đảng viên được trao Huy "
             "hiệu; khẳng định đây là phần thưởng cao quý, ghi nhận những đóng góp bền bỉ của các "
             "đồng chí qua nhiều giai đoạn cách mạng và trong xây dựng quê hương.",
             "Đồng chí mong các đảng viên lão thành tiếp tục giữ vững bản lĩnh chính trị, là "
@@ -775,7 +796,7 @@ def _x_boi_duong(c: _Ctx) -> dict:
             f"Trong {days} ngày, học viên được nghiên cứu các chuyên đề về {content}. Giảng viên "
             "là lãnh đạo các ban của Huyện ủy, báo cáo viên và giảng viên kiêm chức của Trung "
             "tâm Chính trị huyện.",
-            f"Phát biểu khai giảng, {TC.full} yêu cầu học viên chấp hành nghiêm nội quy, quy chế "
+            f"Phát biểu khai giảng, {TC.full}, yêu cầu học viên chấp hành nghiêm nội quy, quy chế "
             "học tập; chủ động nghiên cứu tài liệu, tích cực thảo luận, trao đổi kinh nghiệm để "
             "vận dụng vào công tác ở cơ sở.",
             "Kết thúc khóa học, học viên viết bài thu hoạch; những người đạt yêu cầu được cấp "
@@ -878,9 +899,9 @@ def _c_tiep_cong_dan(c: _Ctx) -> dict:
             "Với vụ việc đủ cơ sở, lãnh đạo huyện giao đơn vị chuyên môn giải quyết dứt điểm "
             "trong thời hạn luật định; nội dung không thuộc thẩm quyền được hướng dẫn gửi đến "
             "cơ quan có thẩm quyền.",
-            f"{leader.Short} yêu cầu các phòng chuyên môn và UBND cấp xã nâng cao trách nhiệm trong tiếp "
-            "công dân, giải quyết khiếu nại, tố cáo; chủ động đối thoại ngay từ cơ sở, không "
-            "để đơn thư tồn đọng, kéo dài, vượt cấp.",
+            f"{leader.Short} yêu cầu các phòng chuyên môn và UBND cấp xã nâng cao trách nhiệm "
+            "trong tiếp công dân, giải quyết khiếu nại, tố cáo; chủ động đối thoại ngay từ cơ "
+            "sở, không để đơn thư tồn đọng, kéo dài, vượt cấp.",
             f"Từ đầu năm đến nay, Ban Tiếp công dân huyện đã tiếp {c.i(120, 260)} lượt công "
             f"dân, tiếp nhận {c.i(80, 190)} đơn thư; tỷ lệ giải quyết đơn thư thuộc thẩm quyền "
             f"đạt {c.pct(88, 99)}.",
@@ -896,7 +917,11 @@ def _c_mot_cua(c: _Ctx) -> dict:
     ok = round(total * c.rng.uniform(0.965, 0.995))
     person = c.citizen()
     return {
-        "title": f"{c.p.cap} nâng cao chất lượng phục vụ tại Bộ phận Một cửa",
+        "title": (
+            f"{c.p.cap} nâng cao chất lượng phục vụ tại Bộ phận Một cửa",
+            f"Người dân {c.p.full} hài lòng với dịch vụ công trực tuyến",
+            f"{c.p.cap}: hơn {int(ok * 100 / total)}% hồ sơ hành chính được giải quyết đúng hạn",
+        )[c.inst],
         "lead": f"UBND {c.p.full} cho biết, từ đầu năm đến nay, Bộ phận Một cửa của xã đã "
                 f"tiếp nhận {vn_int(total)} hồ sơ thủ tục hành chính, {vn_dec(ok * 100 / total)}% "
                 "được giải quyết trước và đúng hạn.",
@@ -971,7 +996,7 @@ def _c_giam_sat(c: _Ctx) -> dict:
 
 _VOTER_ISSUES = (
     "sớm nâng cấp tuyến đường liên xã đã xuống cấp",
-    "cải tạo hệ thống kênh mương nội đồng phục vụ sản xuất",
+    "cải tạo kênh mương, công trình thủy lợi nội đồng phục vụ sản xuất",
     "tăng cường quản lý trật tự xây dựng, hành lang giao thông",
     "có giải pháp thu gom rác thải ở các thôn xa trung tâm",
     "hỗ trợ nông dân tiêu thụ nông sản, bình ổn giá vật tư nông nghiệp",
@@ -1094,8 +1119,8 @@ def _k_doanh_nghiep(c: _Ctx) -> dict:
             "thoát nước, xử lý nước thải tập trung, thủ tục cấp phép xây dựng, phòng cháy, chữa "
             "cháy và tuyển dụng lao động có tay nghề.",
             "Lãnh đạo các phòng chuyên môn đã trả lời trực tiếp các kiến nghị thuộc thẩm quyền. "
-            f"{CT.Full}, khẳng định chính quyền huyện luôn đồng hành cùng doanh nghiệp, cam kết tạo "
-            "môi trường đầu tư minh bạch, thuận lợi; những kiến nghị vượt thẩm quyền sẽ được "
+            f"{CT.Full}, khẳng định chính quyền huyện luôn đồng hành cùng doanh nghiệp, cam kết "
+            "tạo môi trường đầu tư minh bạch, thuận lợi; những kiến nghị vượt thẩm quyền sẽ được "
             "tổng hợp, báo cáo các sở, ngành của tỉnh.",
         ],
         "caption": f"{CT.Full}, phát biểu tại hội nghị đối thoại với doanh nghiệp.",
@@ -1126,10 +1151,15 @@ def _k_thu_hoach(c: _Ctx) -> dict:
     crop, short, y_lo, y_hi, unit, p_lo, p_hi, rice = _CROPS[c.month]
     farmer = c.citizen()
     area = c.i(180, 520) if rice else c.i(25, 90)
+    straw = "rơm rạ" if rice else "thân lá"
     mech = (f"khâu thu hoạch lúa đã được cơ giới hóa trên {c.pct(85, 97)} diện tích"
             if rice else "nhiều hộ thuê thêm nhân công để thu hoạch kịp lứa, giữ chất lượng")
     return {
-        "title": f"Nông dân {c.p.full} phấn khởi vào vụ thu hoạch",
+        "title": (
+            f"Nông dân {c.p.full} phấn khởi vào vụ thu hoạch",
+            f"Được mùa, được giá: niềm vui của nông dân {c.p.full}",
+            f"{c.p.cap} khẩn trương thu hoạch nông sản, chuẩn bị cho vụ mới",
+        )[c.inst],
         "lead": f"nông dân {c.p.full} đang tập trung thu hoạch {crop} trong điều kiện thời tiết "
                 f"thuận lợi; năng suất ước đạt {c.i(y_lo, y_hi)} {unit}, cao hơn cùng kỳ.",
         "paras": [
@@ -1140,7 +1170,7 @@ def _k_thu_hoach(c: _Ctx) -> dict:
             f"đồng/kg. {_honorific(farmer).capitalize()} {farmer}, {c.village()}, phấn khởi cho "
             "biết: “Năm nay gieo trồng đúng lịch thời vụ, lại được cán bộ khuyến nông hướng "
             "dẫn phòng trừ sâu bệnh nên cây khỏe, gia đình tôi thu được nhiều hơn mọi năm”.",
-            "Phòng Nông nghiệp và Môi trường huyện khuyến cáo bà con thu gom rơm rạ, phụ phẩm "
+            f"Phòng Nông nghiệp và Môi trường huyện khuyến cáo bà con thu gom {straw}, phụ phẩm "
             "để ủ làm phân hữu cơ, không đốt ngoài đồng gây ô nhiễm; chủ động làm đất, chuẩn "
             "bị giống, vật tư cho vụ sau bảo đảm đúng khung thời vụ.",
         ],
@@ -1160,7 +1190,11 @@ def _n_nang_cao(c: _Ctx) -> dict:
     leader = (CT, PBT, PCT1)[c.inst]
     schools = c.i(3, 4)
     return {
-        "title": f"{c.p.cap} đón nhận Bằng công nhận đạt chuẩn nông thôn mới nâng cao",
+        "title": (
+            f"{c.p.cap} đón nhận Bằng công nhận đạt chuẩn nông thôn mới nâng cao",
+            f"{c.p.cap} về đích nông thôn mới nâng cao",
+            f"Diện mạo mới ở {c.p.full} sau chặng đường xây dựng nông thôn mới nâng cao",
+        )[c.inst],
         "lead": f"Đảng bộ, chính quyền và nhân dân {c.p.full} long trọng tổ chức lễ đón nhận "
                 "Quyết định và Bằng công nhận xã đạt chuẩn nông thôn mới nâng cao của UBND tỉnh "
                 "Lâm Hải.",
@@ -1194,8 +1228,12 @@ def _n_hien_dat(c: _Ctx) -> dict:
     land = c.i(900, 3200)
     donor = c.citizen()
     return {
-        "title": f"Người dân {village}, {c.p.full} hiến đất mở rộng đường giao thông",
-        "lead": f"theo UBND {c.p.full}, nhân dân {village} đã tự nguyện hiến {vn_int(land)} m² "
+        "title": (
+            f"Người dân {village}, {c.p.full} hiến đất mở rộng đường giao thông",
+            f"{c.p.cap}: nhân dân hiến {vn_int(land)} m² đất làm đường trục thôn",
+            f"Lan tỏa phong trào hiến đất làm đường ở {village}, {c.p.full}",
+        )[c.inst],
+        "lead": f"UBND {c.p.full} cho biết, nhân dân {village} đã tự nguyện hiến {vn_int(land)} m² "
                 "đất, tháo dỡ tường rào, công trình phụ để mở rộng đường trục thôn dài "
                 f"{c.d(1.2, 3.5)} km.",
         "paras": [
@@ -1326,14 +1364,14 @@ def _v_truong_chuan(c: _Ctx) -> dict:
 @_template("van-hoa-xa-hoi", 3, places="any")
 def _v_y_te(c: _Ctx) -> dict:
     registered = c.i(260, 420)
+    donors = registered - c.i(25, 60)
     variants = (
-        (f"Ngày hội hiến máu tình nguyện tại {c.p.full} tiếp nhận hơn {registered - 60} đơn vị "
-         "máu",
+        (f"Ngày hội hiến máu tình nguyện tại {c.p.full} tiếp nhận {donors} đơn vị máu",
          f"Hội Chữ thập đỏ huyện phối hợp với UBND {c.p.full} tổ chức Ngày hội hiến máu tình "
          f"nguyện với {registered} người đăng ký tham gia.",
          f"Đông đảo cán bộ, đoàn viên, thanh niên, người lao động đã đến đăng ký, khám sàng "
-         f"lọc và hiến máu. Kết quả có {registered - c.i(30, 55)} người đủ điều kiện, tiếp nhận "
-         f"{registered - c.i(20, 55)} đơn vị máu chuyển về Bệnh viện Đa khoa tỉnh.",
+         f"lọc và hiến máu. Kết quả có {donors} người đủ điều kiện hiến, tiếp nhận {donors} "
+         "đơn vị máu chuyển về Bệnh viện Đa khoa tỉnh.",
          "Người hiến máu tình nguyện tại ngày hội."),
         (f"Khám sàng lọc bệnh không lây nhiễm cho người cao tuổi {c.p.full}",
          f"Trung tâm Y tế huyện phối hợp với Trạm Y tế {c.p.full} khám sàng lọc tăng huyết áp, "
@@ -1351,18 +1389,31 @@ def _v_y_te(c: _Ctx) -> dict:
          "Nhân viên y tế hướng dẫn người dân kiểm tra, loại bỏ bọ gậy."),
     )
     title, lead, first, caption = variants[c.inst]
+    if c.inst == 0:
+        second = (
+            "Theo Hội Chữ thập đỏ huyện, từ đầu năm đến nay toàn huyện đã tổ chức "
+            f"{c.i(3, 6)} đợt hiến máu tình nguyện, tiếp nhận {c.n(1200, 2400)} đơn vị máu, góp "
+            "phần bảo đảm nguồn máu cấp cứu, điều trị cho người bệnh trong tỉnh."
+        )
+        third = (
+            "Mỗi người hiến máu được tặng giấy chứng nhận, quà lưu niệm và hỗ trợ tiền ăn, đi "
+            "lại theo quy định; nhiều người đã tham gia hiến máu từ 10 lần trở lên."
+        )
+    else:
+        second = (
+            f"Theo {YT.full}, hoạt động nằm trong kế hoạch chăm sóc sức khỏe nhân dân năm "
+            f"{c.year}, góp phần phát hiện sớm, dự phòng bệnh tật ngay tại cộng đồng, giảm tải "
+            "cho tuyến trên."
+        )
+        third = (
+            "Trung tâm Y tế huyện đề nghị chính quyền các xã, thị trấn tiếp tục tuyên truyền để "
+            "người dân chủ động theo dõi sức khỏe, tham gia bảo hiểm y tế và khám định kỳ tại "
+            "trạm y tế gần nhà."
+        )
     return {
         "title": title,
         "lead": lead,
-        "paras": [
-            first,
-            f"Theo {YT.full}, hoạt động được triển khai nằm trong kế hoạch chăm sóc sức khỏe "
-            f"nhân dân năm {c.year}, góp phần phát hiện sớm, dự phòng bệnh tật ngay tại cộng "
-            "đồng, giảm tải cho tuyến trên.",
-            "Trung tâm Y tế huyện đề nghị chính quyền các xã, thị trấn tiếp tục tuyên truyền để "
-            "người dân chủ động theo dõi sức khỏe, tham gia bảo hiểm y tế và khám định kỳ tại "
-            "trạm y tế gần nhà.",
-        ],
+        "paras": [first, second, third],
         "caption": caption,
         "tags": ("y tế", "chăm sóc sức khỏe", "đăng ký"),
     }
@@ -1404,14 +1455,18 @@ def _v_lien_hoan(c: _Ctx) -> dict:
 def _v_hoc_bong(c: _Ctx) -> dict:
     grants = c.i(30, 80)
     return {
-        "title": f"Trao {grants} suất học bổng cho học sinh vượt khó {c.p.full}",
+        "title": (
+            f"Trao {grants} suất học bổng cho học sinh vượt khó {c.p.full}",
+            f"Tiếp sức đến trường cho học sinh nghèo hiếu học {c.p.full}",
+            f"Hội Khuyến học huyện trao học bổng tại {c.p.full}",
+        )[c.inst],
         "lead": f"Hội Khuyến học huyện Vân Khê phối hợp với UBND {c.p.full} trao {grants} suất "
                 "học bổng cho học sinh có hoàn cảnh khó khăn, vươn lên học tốt.",
         "paras": [
             f"Mỗi suất học bổng trị giá {vn_int(c.i(10, 30) * 100_000)} đồng, trích từ Quỹ Khuyến "
-            "học của huyện và sự ủng hộ của doanh nghiệp, người con quê hương thành đạt. Các em đều là "
-            "học sinh mồ côi, thuộc hộ nghèo, cận nghèo nhưng có kết quả học tập tốt, được nhà "
-            "trường và thôn đề nghị.",
+            "học của huyện và sự ủng hộ của doanh nghiệp, người con quê hương thành đạt. Các em "
+            "đều là học sinh mồ côi, thuộc hộ nghèo, cận nghèo nhưng có kết quả học tập tốt, "
+            "được nhà trường và thôn đề nghị.",
             "Đại diện Hội Khuyến học huyện mong những phần quà tuy chưa lớn về vật chất sẽ là "
             "nguồn động viên kịp thời để các em vượt khó, tiếp tục phấn đấu trong học tập.",
             f"Phong trào khuyến học, khuyến tài ở {c.p.full} được duy trì sôi nổi; hiện xã có "
@@ -1456,7 +1511,11 @@ def _v_viec_lam(c: _Ctx) -> dict:
 @_template("quoc-phong-an-ninh", 3, places="xa")
 def _q_dien_tap(c: _Ctx) -> dict:
     return {
-        "title": f"{c.p.cap} diễn tập chiến đấu phòng thủ",
+        "title": (
+            f"{c.p.cap} diễn tập chiến đấu phòng thủ",
+            f"Diễn tập chiến đấu phòng thủ {c.p.full} đạt kết quả tốt",
+            f"{c.p.cap} hoàn thành diễn tập chiến đấu phòng thủ an toàn, đúng kế hoạch",
+        )[c.inst],
         "lead": f"{c.p.full} tổ chức diễn tập chiến đấu phòng thủ năm {c.year} dưới sự chỉ đạo "
                 "của Ban Chỉ huy Quân sự huyện Vân Khê.",
         "paras": [
@@ -1482,7 +1541,11 @@ def _q_dien_tap(c: _Ctx) -> dict:
 def _q_thien_tai(c: _Ctx) -> dict:
     river = c.pick(("sông Vân", "sông Đào Khê"))
     return {
-        "title": f"Kiểm tra công tác phòng, chống thiên tai tại {c.p.full}",
+        "title": (
+            f"Kiểm tra công tác phòng, chống thiên tai tại {c.p.full}",
+            f"{c.p.cap} chủ động phương án “bốn tại chỗ” ứng phó thiên tai",
+            f"Rà soát điểm xung yếu trên tuyến đê {river} qua {c.p.full}",
+        )[c.inst],
         "lead": f"đoàn kiểm tra của Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn huyện "
                 f"do {PCT1.full}, làm trưởng đoàn đã kiểm tra công tác chuẩn bị ứng phó thiên "
                 f"tai tại {c.p.full}.",
@@ -1493,9 +1556,9 @@ def _q_thien_tai(c: _Ctx) -> dict:
             "châm “bốn tại chỗ”, phân công lực lượng, phương tiện đến từng thôn.",
             f"Đoàn đã kiểm tra kho vật tư dự trữ với {c.n(2000, 6000)} bao tải, {c.i(60, 200)} "
             f"rọ thép, {c.i(150, 400)} áo phao cùng nhiều dụng cụ cứu hộ; kiểm tra các điểm xung "
-            "yếu trên tuyến đê, cống tiêu và nơi dự kiến sơ tán dân.",
-            f"{PCT1.Short} đề nghị xã không chủ quan, theo dõi sát diễn biến thời tiết; tổ chức tuần "
-            "tra, canh đê khi có báo động; xử lý dứt điểm vi phạm hành lang đê, nạo vét kênh "
+            "yếu trên tuyến đê, các công trình thủy lợi và nơi dự kiến sơ tán dân.",
+            f"{PCT1.Short} đề nghị xã không chủ quan, theo dõi sát diễn biến thời tiết; tổ chức "
+            "tuần tra, canh đê khi có báo động; xử lý dứt điểm vi phạm hành lang đê, nạo vét kênh "
             "tiêu trước mùa mưa bão. Lực lượng dân quân, xung kích phải sẵn sàng giúp dân di "
             "chuyển khỏi vùng nguy hiểm khi có tình huống.",
         ],
@@ -1550,7 +1613,11 @@ def _q_cong_an(c: _Ctx) -> dict:
 @_template("quoc-phong-an-ninh", 3, places="xa")
 def _q_dan_quan(c: _Ctx) -> dict:
     return {
-        "title": f"Kiểm tra huấn luyện lực lượng dân quân {c.p.full}",
+        "title": (
+            f"Kiểm tra huấn luyện lực lượng dân quân {c.p.full}",
+            f"Dân quân {c.p.full} hoàn thành tốt nội dung kiểm tra huấn luyện",
+            f"Nâng cao chất lượng huấn luyện dân quân ở {c.p.full}",
+        )[c.inst],
         "lead": "Ban Chỉ huy Quân sự huyện Vân Khê tổ chức kiểm tra công tác huấn luyện lực "
                 f"lượng dân quân năm {c.year} tại {c.p.full}.",
         "paras": [
@@ -1662,10 +1729,10 @@ def _bai_mau(published: datetime) -> Article:
         ("document", (f"Báo cáo {conference} công tác xây dựng Đảng {period} của Huyện ủy "
                       "Vân Khê",)),
     ]
-    lead = (f"{daypart(published)} {dm}, Huyện ủy Vân Khê tổ chức hội nghị {conference} công tác "
-            f"xây dựng Đảng, hệ thống chính trị {period} và bàn giải pháp thực hiện nhiệm vụ "
-            f"{nxt}. Dự hội nghị có {BT.full}; các đồng chí Ủy viên Ban Chấp hành Đảng bộ huyện, "
-            "bí thư các tổ chức cơ sở đảng và lãnh đạo các ban, ngành, đoàn thể của huyện.")
+    lead = (f"{daypart(published)} {dm}, Ban Thường vụ Huyện ủy Vân Khê tổ chức Hội nghị "
+            f"{conference} công tác xây dựng Đảng, hệ thống chính trị {period}, đồng thời bàn "
+            f"giải pháp cho nhiệm vụ {nxt}. {BT.Full}, chủ trì hội nghị; cùng dự có bí thư các "
+            "tổ chức cơ sở đảng, lãnh đạo các ban, ngành, đoàn thể và Ủy ban Kiểm tra Huyện ủy.")
     return Article(
         key=BAI_MAU_KEY,
         section=BAI_MAU_SECTION,

@@ -1,26 +1,37 @@
 """Load the demo portal: sections, articles with photos and a document, an admin.
 
-Idempotent: what exists (found by slug or title) is kept, what is missing is
-added, so running `toasoan demo` twice never duplicates content.
+Idempotent: what exists (sections by slug, articles by their demo key, images and
+documents by title) is kept and what is missing is added, so running `toasoan demo`
+twice, or again after an interrupted load, never duplicates content.
 """
 
 import secrets
+from datetime import timedelta
 from html import escape
+from io import BytesIO
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
-from toasoan.news.models import ArticleAuthor, ArticlePage, PortalSettings, SectionPage
+from toasoan.news.models import (
+    ArticleAuthor,
+    ArticlePage,
+    DailyViews,
+    PortalSettings,
+    SectionPage,
+)
 from toasoan.news.site import ensure_home
 from toasoan.text import slugify
 
 from . import content, images
+from .models import DemoArticle
 
 ADMIN_USERNAME = "admin"
 
@@ -31,16 +42,35 @@ def load(now=None, log=print):
     _site_settings(home)
     sections = _sections(home)
     photos = {}
+    loaded = set(DemoArticle.objects.values_list("key", flat=True))
     created = 0
     for article in content.articles(now):
-        section = sections[article.section]
-        if section.get_children().filter(slug=slugify(article.title)).exists():
+        if article.key in loaded:
             continue
         with transaction.atomic():
-            _article(section, article, photos)
+            page = _article(sections[article.section], article, photos)
+            DemoArticle.objects.create(key=article.key, page=page)
         created += 1
+    _seed_views(now)
     log(f"Nội dung mẫu: thêm {created} bài viết, {ArticlePage.objects.count()} bài trong cổng.")
     return created
+
+
+def _seed_views(now, days=7, articles=30):
+    """Give the newest demo articles a week of plausible view counts, once."""
+    if DailyViews.objects.exists():
+        return
+    today = timezone.localdate(now)
+    recent = ArticlePage.objects.live().order_by("-first_published_at")[:articles]
+    rows = []
+    for rank, page in enumerate(recent):
+        published = timezone.localdate(page.first_published_at)
+        for back in range(days):
+            day = today - timedelta(days=back)
+            if day >= published:
+                views = (page.pk * 37 + back * 11) % 90 + 400 // (rank + 2)
+                rows.append(DailyViews(page=page, day=day, views=views))
+    DailyViews.objects.bulk_create(rows)
 
 
 def _site_settings(home):
@@ -63,7 +93,9 @@ def _sections(home):
         page = SectionPage.objects.child_of(parent).filter(slug=section.slug).first()
         if page is None:
             page = SectionPage(
-                title=section.title, slug=section.slug, intro=section.intro,
+                title=section.title,
+                slug=section.slug,
+                intro=section.intro,
                 show_in_menus=section.parent is None,
             )
             parent.add_child(instance=page)
@@ -79,7 +111,9 @@ def _photo(index, photos):
         image = image_model.objects.filter(title=title).first()
         if image is None:
             image = image_model(title=title)
-            image.file.save(f"anh-minh-hoa-{index + 1:02d}.jpg", ContentFile(images.photo(index)))
+            image.file = ImageFile(
+                BytesIO(images.photo(index)), name=f"anh-minh-hoa-{index + 1:02d}.jpg"
+            )
             image.save()
         photos[index] = image
     return photos[index]
@@ -89,8 +123,9 @@ def _document(title):
     document_model = get_document_model()
     document = document_model.objects.filter(title=title).first()
     if document is None:
-        document = document_model(title=title)
-        document.file.save(f"{slugify(title)[:80]}.pdf", ContentFile(images.pdf_document(title)))
+        data = images.pdf_document(title)
+        document = document_model(title=title, file_size=len(data))
+        document.file.save(f"{slugify(title)[:80]}.pdf", ContentFile(data), save=False)
         document.save()
     return document
 
@@ -156,6 +191,7 @@ def _article(section, article, photos):
     ArticlePage.objects.filter(pk=page.pk).update(
         first_published_at=article.published_at, last_published_at=article.published_at
     )
+    return page
 
 
 def ensure_admin(log=print):
@@ -169,7 +205,9 @@ def ensure_admin(log=print):
         password_file.chmod(0o600)
     if password_file.exists():
         password = password_file.read_text().strip()
-        log(f"Quản trị: {settings.BASE_URL}/admin/  tài khoản: {ADMIN_USERNAME}  "
-            f"mật khẩu: {password}")
+        log(
+            f"Quản trị: {settings.BASE_URL}/admin/  tài khoản: {ADMIN_USERNAME}  "
+            f"mật khẩu: {password}"
+        )
     else:
         log(f"Quản trị: {settings.BASE_URL}/admin/  tài khoản: {ADMIN_USERNAME} (mật khẩu đã đổi)")
