@@ -29,7 +29,7 @@ def serve(args):
         "--bind", options.bind,
         "--workers", str(workers),
     ]
-    sys.stdout.flush()
+    print(f"Cổng thông tin chạy tại http://{options.bind}/ (nhấn Ctrl-C để dừng)", flush=True)
     os.execv(sys.executable, command)
 
 

@@ -5,8 +5,8 @@ access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
 graceful_timeout = 10
 timeout = 60
 keepalive = 5
-# Ctrl-C must stop every worker without a traceback.
-capture_output = False
+# Several servers (demo, tests) may run side by side; none needs gunicorn's control socket.
+control_socket_disable = True
 
 
 def worker_exit(server, worker):
