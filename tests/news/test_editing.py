@@ -84,3 +84,12 @@ class NormalizedSaveTests(TestCase):
         self.assertEqual(article.image_caption, "Quang cảnh hội nghị tổng kết")
         self.assertEqual(article.byline, ["Trần Thị Thủy"])
         self.assertEqual(article.body.raw_data[0]["value"], "<p>Quang cảnh hội nghị tổng kết</p>")
+
+
+class UploadTitleTests(TestCase):
+    def test_image_titles_are_nfc_without_invisible_characters(self):
+        from tests.factories import make_image
+
+        image = make_image(title=unicodedata.normalize("NFD", "Lễ hội\u200b  đền Hùng"))
+        image.refresh_from_db()
+        self.assertEqual(image.title, "Lễ hội đền Hùng")
