@@ -93,3 +93,24 @@ class UploadTitleTests(TestCase):
         image = make_image(title=unicodedata.normalize("NFD", "Lễ hội\u200b  đền Hùng"))
         image.refresh_from_db()
         self.assertEqual(image.title, "Lễ hội đền Hùng")
+
+
+class BrowserSlugHelperTests(TestCase):
+    """The admin's slug widget hands Wagtail's in-browser helper plain ASCII."""
+
+    def test_formatters_leave_only_ascii_and_match_the_server_slug(self):
+        import re
+
+        from django.utils.text import slugify as django_slugify
+
+        from toasoan.news.panels import _transliteration_formatters
+        from toasoan.text import slugify
+
+        titles = [TITLE, "Ưu tiên ứng dụng kỹ thuật số ở Đắk Lắk", "Lễ hội đền Hùng — Phú Thọ",
+                  "THỦY LỢI NỘI ĐỒNG", "Hoà bình, thuỷ chung"]
+        for title in titles:
+            text = title
+            for pattern, replacement in _transliteration_formatters():
+                text = re.sub(pattern, replacement, text)
+            with self.subTest(title=title):
+                self.assertEqual(django_slugify(text), slugify(title))

@@ -19,6 +19,7 @@ from toasoan.text import slugify
 from .blocks import ArticleBodyBlock
 from .forms import VietnamesePageForm
 from .normalizing import NormalizedPageMixin
+from .panels import PROMOTE_PANELS
 from .queries import articles_under, most_read
 
 PAGE_SIZE = 20
@@ -58,6 +59,7 @@ class HomePage(NormalizedPageMixin, RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["news.SectionPage"]
+    promote_panels = PROMOTE_PANELS
     base_form_class = VietnamesePageForm
 
     class Meta:
@@ -97,6 +99,7 @@ class SectionPage(NormalizedPageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["news.HomePage", "news.SectionPage"]
     subpage_types = ["news.ArticlePage", "news.SectionPage"]
+    promote_panels = PROMOTE_PANELS
     base_form_class = VietnamesePageForm
 
     class Meta:
@@ -177,6 +180,7 @@ class ArticlePage(NormalizedPageMixin, Page):
     ]
     parent_page_types = ["news.SectionPage"]
     subpage_types = []
+    promote_panels = PROMOTE_PANELS
     base_form_class = VietnamesePageForm
     line_fields = ("title", "image_caption", "image_credit", "source")
 
