@@ -171,6 +171,9 @@ LOGGING = {
 # Wagtail
 WAGTAIL_SITE_NAME = "toasoan"
 WAGTAIL_I18N_ENABLED = False
+# Government networks block outside services, and the admin must not call home.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]

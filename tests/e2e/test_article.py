@@ -19,8 +19,27 @@ def assert_no_mojibake(page):
     assert bad is None, f"mojibake near {text[max(bad.start() - 30, 0) : bad.end() + 30]!r}"
 
 
+SCROLL_THROUGH = """async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += 500) {
+        window.scrollTo(0, y);
+        await new Promise(resolve => setTimeout(resolve, 30));
+    }
+    window.scrollTo(0, 0);
+}"""
+
+
+def load_all_pictures(page):
+    """Scroll through the page so lazy pictures load too; return the URLs of broken ones."""
+    page.evaluate(SCROLL_THROUGH)
+    page.wait_for_function("[...document.images].every(img => img.complete)")
+    return page.evaluate(
+        "[...document.images].filter(img => !img.naturalWidth).map(img => img.currentSrc)"
+    )
+
+
 def test_article_from_latest_list(page, artifacts):
     page.goto("/")
+    assert load_all_pictures(page) == []
     page.screenshot(path=artifacts / "home.png", full_page=True)
     link = page.locator("section.latest .item-title a").first
     title = link.inner_text().strip()
@@ -35,10 +54,9 @@ def test_article_from_latest_list(page, artifacts):
     assert page.locator(".byline").inner_text().strip()
 
     # The browser picks the AVIF rendition; the picture must have really loaded.
+    assert load_all_pictures(page) == []
     image = page.locator("figure.article-figure picture img")
-    image.scroll_into_view_if_needed()
-    loaded = "img => img.complete && img.naturalWidth > 0"
-    page.wait_for_function(loaded, arg=image.element_handle())
+    assert image.evaluate("img => img.naturalWidth") > 0
     assert image.evaluate("img => img.currentSrc").endswith(".avif")
     webp = page.locator("figure.article-figure picture source[type='image/webp']")
     webp_url = webp.get_attribute("srcset").split(",")[0].split()[0]
