@@ -1,14 +1,20 @@
+import uuid
+
 import pytest
 from django.test import override_settings
 
 
 @pytest.fixture(autouse=True, scope="session")
 def isolated_files(tmp_path_factory):
-    """Data files and uploads go to temporary folders, and static files come from the apps
+    """Data files and uploads go to temporary folders, cache keys (Redis outlives the run)
+    get a prefix of this run's own, and static files come from the apps
     (the hashed-name storage needs `collectstatic`, which the end-to-end tests run)."""
     from django.conf import settings
 
+    caches = {name: {**config, "KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}"}
+              for name, config in settings.CACHES.items()}
     overrides = override_settings(
+        CACHES=caches,
         DATA_DIR=tmp_path_factory.mktemp("data"),
         MEDIA_ROOT=tmp_path_factory.mktemp("media"),
         STATIC_ROOT=tmp_path_factory.mktemp("static"),

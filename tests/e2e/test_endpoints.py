@@ -27,11 +27,13 @@ def test_sitemap_lists_articles(server, latest_urls):
     status, _content_type, body = get(f"{server.url}/sitemap.xml")
     assert status == 200
     root = ElementTree.fromstring(body)
-    paths = {urlsplit(loc.text).path for loc in root.iter(f"{SITEMAP_NS}loc")}
-    assert set(latest_urls) <= paths
+    locations = [loc.text for loc in root.iter(f"{SITEMAP_NS}loc")]
+    # Absolute addresses on the site's public address (TOASOAN_BASE_URL).
+    assert all(location.startswith(f"{server.url}/") for location in locations)
+    assert set(latest_urls) <= {urlsplit(location).path for location in locations}
 
 
 def test_robots_mentions_sitemap(server):
     status, content_type, body = get(f"{server.url}/robots.txt")
     assert (status, content_type) == (200, "text/plain")
-    assert "Sitemap:" in body and "/sitemap.xml" in body
+    assert f"Sitemap: {server.url}/sitemap.xml" in body

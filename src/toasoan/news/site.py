@@ -1,5 +1,8 @@
 """The portal's page tree root: one HomePage serving as the default site."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, Site
 
@@ -7,11 +10,26 @@ from .models import HomePage
 
 
 @transaction.atomic
-def ensure_home(site_name="Cổng thông tin điện tử", hostname="localhost"):
-    """Return the home page, replacing Wagtail's welcome page on a fresh install."""
+def ensure_home(site_name="Cổng thông tin điện tử"):
+    """Return the home page, replacing Wagtail's welcome page on a fresh install.
+
+    The default site's address follows TOASOAN_BASE_URL, which is what the sitemap
+    and other absolute links are built from.
+    """
     home = HomePage.objects.first()
-    if home is not None:
-        return home
+    if home is None:
+        home = _create_home(site_name)
+    site = Site.objects.filter(root_page=home).first() or Site(
+        root_page=home, site_name=site_name, is_default_site=True
+    )
+    base = urlsplit(settings.BASE_URL)
+    site.hostname = base.hostname or "localhost"
+    site.port = base.port or (443 if base.scheme == "https" else 80)
+    site.save()
+    return home
+
+
+def _create_home(site_name):
     root = Page.get_first_root_node()
     welcome = root.get_children().filter(slug="home").first()
     if welcome is not None:
@@ -19,8 +37,4 @@ def ensure_home(site_name="Cổng thông tin điện tử", hostname="localhost"
         welcome.delete()
     home = root.add_child(instance=HomePage(title=site_name, slug="trang-chu"))
     home.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname, site.port = hostname, 80
-    site.root_page, site.site_name = home, site_name
-    site.save()
     return home
