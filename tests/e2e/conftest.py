@@ -40,6 +40,14 @@ class Server:
     def admin_password(self):
         return (self.data_dir / "demo-admin-password.txt").read_text().strip()
 
+    def log_in(self, page):
+        """Sign `page` in to the admin as the demo's administrator."""
+        page.goto("/admin/login/")
+        page.fill("input[name=username]", "admin")
+        page.fill("input[name=password]", self.admin_password())
+        page.locator("form button[type=submit]").click()
+        page.wait_for_url("**/admin/")
+
 
 def _toasoan_command(*args):
     script = Path(sys.executable).with_name("toasoan")

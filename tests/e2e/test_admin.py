@@ -15,11 +15,7 @@ def test_admin_login_and_edit_article(page, server, article_url):
     counter_url = page.locator("[data-view-count]").get_attribute("data-url")
     page_id = re.search(r"/(\d+)/$", counter_url).group(1)
 
-    page.goto("/admin/")
-    page.fill("input[name=username]", "admin")
-    page.fill("input[name=password]", server.admin_password())
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url("**/admin/")
+    server.log_in(page)
 
     expect(page.locator("html")).to_have_attribute("lang", "vi")
     expect(page.locator("body")).to_contain_text("Trang")
