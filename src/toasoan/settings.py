@@ -44,7 +44,9 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 
 INSTALLED_APPS = [
     "toasoan.news",
+    "toasoan.comments",
     "toasoan.demo",
+    "captcha",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
@@ -122,16 +124,23 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("TOASOAN_REDIS_URL", "")
+# "shared" holds what every server process must see alike (rate-limit counters,
+# job locks): Redis when there is one, else a table in the database.
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "toasoan",
-        }
+    redis_cache = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "toasoan",
     }
+    CACHES = {"default": redis_cache, "shared": {**redis_cache, "KEY_PREFIX": "toasoan-shared"}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "shared": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "toasoan_shared_cache",
+        },
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -193,3 +202,15 @@ MOST_READ_DAYS = 7
 TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_TAGS_FROM_STRING = "toasoan.news.tagging.split_tags"
 TAGGIT_STRING_FROM_TAGS = "toasoan.news.tagging.join_tags"
+
+# Comments: an image captcha valid for 5 minutes and one attempt (django-simple-captcha
+# >= 0.7 deletes the challenge on any answer). Its test mode is never enabled here.
+CSRF_FAILURE_VIEW = "toasoan.comments.views.csrf_failure"
+CAPTCHA_TIMEOUT = 5
+CAPTCHA_LENGTH = 5
+CAPTCHA_IMAGE_SIZE = (150, 50)
+CAPTCHA_FONT_SIZE = 36
+EMAIL_BACKEND = os.environ.get(
+    "TOASOAN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("TOASOAN_FROM_EMAIL", "toasoan@localhost")

@@ -13,6 +13,8 @@ urlpatterns = [
     path("robots.txt", news_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("api/luot-xem/<int:page_id>/", news_views.article_views, name="article_views"),
+    path("", include("toasoan.comments.urls")),
+    path("captcha/", include("captcha.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("tai-lieu/", include(wagtaildocs_urls)),
 ]

@@ -1,7 +1,8 @@
 """Vietnamese text helpers: pure functions, no Django imports."""
 
+from .fold import fold
 from .formats import format_datetime, format_number
 from .normalize import clean_line, normalize
 from .slugs import slugify
 
-__all__ = ["clean_line", "format_datetime", "format_number", "normalize", "slugify"]
+__all__ = ["clean_line", "fold", "format_datetime", "format_number", "normalize", "slugify"]

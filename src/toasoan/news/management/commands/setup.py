@@ -43,6 +43,7 @@ class Command(BaseCommand):
         settings.MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
         self.stdout.write("Cập nhật cơ sở dữ liệu…")
         call_command("migrate", interactive=False, verbosity=0)
+        call_command("createcachetable", verbosity=0)
         self.stdout.write("Chuẩn bị tệp tĩnh…")
         collect_static()
         if demo:

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("binh-luan/ma-xac-nhan/", views.challenge, name="comment_challenge"),
+    path("binh-luan/bai/<int:page_id>/", views.comment_page, name="comment_page"),
+    path("chinh-sach-du-lieu-ca-nhan/", views.privacy, name="privacy"),
+]
