@@ -45,11 +45,17 @@ class Comment(models.Model):
     )
     user_agent = models.CharField("Trình duyệt", max_length=300, blank=True)
     search_text = models.TextField(editable=False, default="")
+    # ` links suspect_words `: the rules that did not pass, for the moderators' filter
+    # (a JSON list cannot be filtered alike on SQLite and PostgreSQL).
+    flagged_rules = models.TextField(editable=False, default="", blank=True)
     created_at = models.DateTimeField("Gửi lúc", auto_now_add=True, db_index=True)
     moderated_at = models.DateTimeField("Duyệt lúc", null=True, blank=True)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="Người duyệt", null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
+    )
+    notified_at = models.DateTimeField(
+        "Đã báo cho người duyệt lúc", null=True, blank=True, editable=False,
     )
 
     class Meta:
@@ -64,8 +70,10 @@ class Comment(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_text = fold(" ".join([self.name, self.title, self.content, self.reply]))
+        names = self.flag_names
+        self.flagged_rules = f" {' '.join(names)} " if names else ""
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text", "flagged_rules"}
         super().save(*args, **kwargs)
 
     @property
@@ -78,7 +86,7 @@ class Comment(models.Model):
 
     @property
     def flag_names(self):
-        return [flag["rule"] for flag in self.flags if flag.get("outcome") != "pass"]
+        return [flag["rule"] for flag in self.flags or [] if flag.get("outcome") != "pass"]
 
 
 class WordRule(models.Model):
@@ -134,3 +142,18 @@ class CommentSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Cài đặt bình luận"
+
+
+class RateCount(models.Model):
+    """How many comments one IP or phone (hashed) sent in one hour window.
+
+    Kept in the database, which every server process shares, and counted with one
+    atomic upsert, so limits hold across processes and machines.
+    """
+
+    key = models.CharField(max_length=100, unique=True)
+    window = models.BigIntegerField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

@@ -5,23 +5,19 @@ A rule answers `pass`, `suspect` (stored, held for a moderator with a flag),
 reader gets the message). The first `spam` or `reject` ends the run.
 """
 
-import hashlib
-import hmac
 import re
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 
-from django.conf import settings
-from django.core.cache import caches
 from django.utils import timezone
 
 from toasoan.text import normalize
 
+from . import ratelimit
 from .models import Comment, WordRule
 
 PASS, SUSPECT, SPAM, REJECT = "pass", "suspect", "spam", "reject"
-RATE_WINDOW = 3600
 DUPLICATE_WINDOW = timedelta(days=1)
 _LINK_RE = re.compile(
     r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|vn|xyz|top|biz|io|me|co)\b",
@@ -74,11 +70,6 @@ class Result:
         return [asdict(decision) for decision in self.decisions]
 
 
-def keyed_hash(value):
-    """A stable, non-reversible key for an IP or a phone number (rate limits, erasure)."""
-    return hmac.new(settings.SECRET_KEY.encode(), value.encode(), hashlib.sha256).hexdigest()[:32]
-
-
 def honeypot(sub, limits):
     if sub.honeypot.strip():
         return Decision("honeypot", SPAM, "Ô ẩn dành cho máy tự động đã được điền.")
@@ -97,18 +88,7 @@ def too_fast(sub, limits):
 
 
 def _over_limit(kind, value, limit):
-    if not value:
-        return False
-    window = int(time.time() // RATE_WINDOW)
-    key = f"comment-rate:{kind}:{keyed_hash(value)}:{window}"
-    cache = caches["shared"]
-    cache.add(key, 0, RATE_WINDOW * 2)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, RATE_WINDOW * 2)
-        count = 1
-    return count > limit
+    return bool(value) and ratelimit.hit(kind, value) > limit
 
 
 def ip_rate(sub, limits):
