@@ -6,6 +6,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "toasoan.settings")
 
 application = get_wsgi_application()
 
-from toasoan.news.viewcount import start_flusher  # noqa: E402
+from toasoan import jobs  # noqa: E402
 
-start_flusher()
+jobs.start()

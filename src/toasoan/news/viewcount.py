@@ -1,19 +1,16 @@
 """View counting that keeps article pages cacheable and off the database's hot path.
 
 A page view is counted by a small request the article page makes; each server
-process adds it to an in-memory buffer that a background thread writes to the
-database every few seconds in one statement. A killed process loses at most
-that interval's counts.
+process adds it to an in-memory buffer that its job thread (toasoan.jobs) writes
+to the database every few seconds in one statement. A killed process loses at
+most that interval's counts.
 """
 
-import atexit
 import logging
 import threading
-import time
 from collections import Counter
 
-from django.conf import settings
-from django.db import DatabaseError, close_old_connections, connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
 from wagtail.models import Page
@@ -24,7 +21,6 @@ log = logging.getLogger(__name__)
 
 _lock = threading.Lock()
 _pending: Counter = Counter()
-_flusher: threading.Thread | None = None
 
 
 def record(page_id):
@@ -77,24 +73,3 @@ def _upsert(batch):
             [value for row in rows for value in row],
         )
     return sum(n for _page_id, _day, n in rows)
-
-
-def _run_flusher(interval):
-    while True:
-        time.sleep(interval)
-        try:
-            flush()
-        finally:
-            close_old_connections()
-
-
-def start_flusher():
-    """Start the background writer of this process (idempotent)."""
-    global _flusher
-    if _flusher is not None and _flusher.is_alive():
-        return
-    _flusher = threading.Thread(
-        target=_run_flusher, args=(settings.VIEW_FLUSH_SECONDS,), name="view-flush", daemon=True
-    )
-    _flusher.start()
-    atexit.register(flush)
