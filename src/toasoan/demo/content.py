@@ -1884,3 +1884,47 @@ def articles(now: datetime) -> list[Article]:
         result.append(article)
     result.sort(key=lambda a: a.published_at, reverse=True)
     return result
+
+
+# --------------------------------------------------------------------------
+# Reader comments on the sample article (invented readers, invented numbers)
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReaderComment:
+    name: str
+    title: str
+    content: str
+    status: str = "approved"  # approved comments show; pending ones wait in the queue
+    phone: str = ""
+    reply: str = ""
+    minutes_after: int = 60  # sent this long after the article was published
+
+
+COMMENTS: list[ReaderComment] = [
+    ReaderComment(
+        "Nguyễn Thị Lan", "Đề nghị công khai kết quả theo từng chi bộ",
+        "Tôi là đảng viên sinh hoạt ở chi bộ thôn Đồng Mới.\nĐề nghị Huyện ủy công khai kết quả "
+        "xếp loại theo từng chi bộ để các chi bộ học tập lẫn nhau.",
+        phone="+84912480135", minutes_after=95,
+        reply="Cảm ơn đồng chí đã góp ý. Kết quả xếp loại được niêm yết tại trụ sở Đảng ủy các xã "
+              "và sẽ được đăng trong chuyên mục Xây dựng Đảng của cổng.",
+    ),
+    ReaderComment(
+        "Phạm Quốc Hưng", "Sinh hoạt chi bộ cần bớt hình thức",
+        "Nhiều buổi sinh hoạt chi bộ vẫn đọc lại nghị quyết là chính. Mong huyện có hướng dẫn "
+        "chọn chuyên đề gắn với việc của thôn, như đường làng, nước sạch.",
+        minutes_after=240,
+    ),
+    ReaderComment(
+        "Lê Minh Châu", "Cảm ơn Ban biên tập",
+        "Bài viết đầy đủ, có cả bảng số liệu theo xã, người dân dễ theo dõi.",
+        minutes_after=1500,
+    ),
+    ReaderComment(
+        "Đỗ Văn Khải", "Hỏi về thủ tục chuyển sinh hoạt đảng",
+        "Cho tôi hỏi đảng viên đi làm ăn xa thì chuyển sinh hoạt tạm thời ở đâu, cần giấy tờ gì?",
+        status="pending", phone="+84388214567", minutes_after=2900,
+    ),
+]

@@ -20,6 +20,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
+from toasoan.comments.models import CONSENT_VERSION, Comment
 from toasoan.news.models import (
     ArticleAuthor,
     ArticlePage,
@@ -52,6 +53,7 @@ def load(now=None, log=print):
             DemoArticle.objects.create(key=article.key, page=page)
         created += 1
     _seed_views(now)
+    _comments()
     log(f"Nội dung mẫu: thêm {created} bài viết, {ArticlePage.objects.count()} bài trong cổng.")
     return created
 
@@ -71,6 +73,22 @@ def _seed_views(now, days=7, articles=30):
                 views = (page.pk * 37 + back * 11) % 90 + 400 // (rank + 2)
                 rows.append(DailyViews(page=page, day=day, views=views))
     DailyViews.objects.bulk_create(rows)
+
+
+def _comments():
+    """The sample article's reader comments, with one official reply, once."""
+    page = DemoArticle.objects.get(key=content.BAI_MAU_KEY).page
+    if Comment.objects.filter(page=page).exists():
+        return
+    for item in content.COMMENTS:
+        sent = page.first_published_at + timedelta(minutes=item.minutes_after)
+        comment = Comment.objects.create(
+            page=page, name=item.name, title=item.title, content=item.content,
+            phone=item.phone, status=item.status, reply=item.reply,
+            replied_at=sent + timedelta(hours=3) if item.reply else None,
+            consent_at=sent, consent_version=CONSENT_VERSION,
+        )
+        Comment.objects.filter(pk=comment.pk).update(created_at=sent)
 
 
 def _site_settings(home):
