@@ -24,8 +24,13 @@ LOG_ACTIONS = {
 }
 
 
+def log_title(comment):
+    """The audit log keeps this label for good: no reader's name, which may be erased."""
+    return f"Bình luận #{comment.pk}"
+
+
 def _log(comment, action, user, **data):
-    log(comment, f"toasoan.comment.{action}", user=user,
+    log(comment, f"toasoan.comment.{action}", user=user, title=log_title(comment),
         data={"page": comment.page_id, **data})
     comments_changed(comment.page_id)
 
