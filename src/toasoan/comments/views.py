@@ -17,11 +17,10 @@ FIX_ERRORS = "Bình luận chưa được gửi. Vui lòng sửa các ô đượ
 
 
 def method_not_allowed(*allowed):
-    response = HttpResponseNotAllowed(
+    return HttpResponseNotAllowed(
         allowed, content="Phương thức này không được hỗ trợ ở địa chỉ này.",
         content_type="text/plain; charset=utf-8",
     )
-    return response
 
 
 def _wants_json(request):
@@ -46,7 +45,8 @@ def comment_page(request, page_id):
     page = get_object_or_404(ArticlePage.objects.live(), pk=page_id)
     limits = CommentSettings.for_request(request)
     if request.method == "GET":
-        return _render(request, page, CommentForm(limits=limits))
+        kind = "question" if request.GET.get("kieu") == "cau-hoi" else "image"
+        return _render(request, page, CommentForm(limits=limits), kind=kind)
 
     form = CommentForm(request.POST, limits=limits)
     if not form.is_valid():
@@ -71,12 +71,12 @@ def _invalid(request, page, form):
     return _render(request, page, form, status=400)
 
 
-def _render(request, page, form, status=200, sent=False):
+def _render(request, page, form, status=200, sent=False, kind="image"):
     if form.is_bound:
         # The captcha was used up by this attempt; the reader gets a new one.
         form.data = form.data.copy()
         form.data["captcha_1"] = ""
-    context = {"page": page, "form": form, "challenge": new_challenge(), "sent": sent,
+    context = {"page": page, "form": form, "challenge": new_challenge(kind), "sent": sent,
                "sent_message": SENT, "fix_errors": FIX_ERRORS}
     return render(request, "comments/comment_page.html", context, status=status)
 

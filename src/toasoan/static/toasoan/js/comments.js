@@ -80,14 +80,16 @@
     (first || alertBox).focus();
   }
 
-  form.querySelector("[data-captcha-refresh]").addEventListener("click", function () {
+  form.querySelector("[data-captcha-refresh]").addEventListener("click", function (event) {
+    event.preventDefault();
     loadChallenge().then(function () {
       status.textContent = "Đã tạo mã xác nhận mới.";
       answerInput.focus();
     });
   });
 
-  questionButton.addEventListener("click", function () {
+  questionButton.addEventListener("click", function (event) {
+    event.preventDefault();
     kind = kind === "image" ? "question" : "image";
     questionButton.textContent = kind === "image" ? "Dùng câu hỏi thay cho ảnh" : "Dùng ảnh mã xác nhận";
     loadChallenge().then(function () { answerInput.focus(); });
