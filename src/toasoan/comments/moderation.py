@@ -39,8 +39,13 @@ def _log(comment, action, user, **data):
 def moderate(comment, action, user):
     """Approve, reject or mark as spam; returns False when nothing changed."""
     status, _label = ACTIONS[action]
-    previous = comment.status
-    if previous == status:
+    # The status as stored now (another moderator may have acted since this copy was read),
+    # locked until the change commits, so the log's "from" is true.
+    previous = (
+        Comment.objects.select_for_update().filter(pk=comment.pk)
+        .values_list("status", flat=True).first()
+    )
+    if previous is None or previous == status:
         return False
     comment.status = status
     comment.moderated_at = timezone.now()
