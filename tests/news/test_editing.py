@@ -114,3 +114,19 @@ class BrowserSlugHelperTests(TestCase):
                 text = re.sub(pattern, replacement, text)
             with self.subTest(title=title):
                 self.assertEqual(django_slugify(text), slugify(title))
+
+
+class DateInputTests(TestCase):
+    """Dates typed or picked in the admin are read day first, as Vietnamese write them."""
+
+    def test_dates_and_times_are_day_first(self):
+        from datetime import date, datetime
+
+        from django import forms
+        from django.utils import translation
+
+        with translation.override("vi"):
+            self.assertEqual(forms.DateField().clean("09/01/2026"), date(2026, 1, 9))
+            when = forms.DateTimeField().clean("16:04 08/01/2026")
+        self.assertEqual((when.day, when.month, when.hour, when.minute), (8, 1, 16, 4))
+        self.assertIsInstance(when, datetime)

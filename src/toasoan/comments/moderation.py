@@ -76,7 +76,8 @@ def delete(comment, user):
 
 
 def comments_changed(page_id):
-    """Hook for what shows a page's comments (page caches purge here, issue 6)."""
+    """Tell what shows a page's comments (page caches) once the change is committed,
+    so nothing can re-cache the old state in between."""
     from .signals import comments_changed as signal
 
-    signal.send(sender=Comment, page_id=page_id)
+    transaction.on_commit(lambda: signal.send(sender=Comment, page_id=page_id))

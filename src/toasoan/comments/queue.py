@@ -2,12 +2,10 @@
 
 import django_filters
 from django import forms
-from django.conf import settings
 from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
-from django_filters.fields import DateRangeField
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, StatusTagColumn, TitleColumn
 from wagtail.admin.widgets.button import Button, ListingButton
@@ -56,24 +54,6 @@ def _flag_choices():
     return sorted(((rule, rule_label(rule)) for rule in rules), key=lambda choice: choice[1])
 
 
-# The admin's date picker writes WAGTAIL_DATE_FORMAT (dd/mm/YYYY); Django's input
-# formats for "vi" would read 09/01/2026 as 1 September.
-DATE_INPUT_FORMATS = list(dict.fromkeys(
-    [getattr(settings, "WAGTAIL_DATE_FORMAT", "%d/%m/%Y"), "%d/%m/%Y", "%Y-%m-%d"]
-))
-
-
-class DayRangeField(DateRangeField):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields:
-            field.input_formats = DATE_INPUT_FORMATS
-
-
-class DayRangeFilter(django_filters.DateFromToRangeFilter):
-    field_class = DayRangeField
-
-
 class CommentFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label="Trạng thái", choices=Comment.Status.choices, empty_label="Tất cả",
@@ -86,7 +66,7 @@ class CommentFilterSet(WagtailFilterSet):
         label="Cảnh báo", choices=_flag_choices, empty_label="Tất cả", method="filter_flag",
         widget=forms.RadioSelect,
     )
-    created_at = DayRangeFilter(
+    created_at = django_filters.DateFromToRangeFilter(
         label="Ngày gửi", widget=DateRangePickerWidget,
     )
 
