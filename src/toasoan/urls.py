@@ -6,13 +6,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from toasoan import converters  # noqa: F401  (registers <page_id:>)
 from toasoan.news import views as news_views
 
 urlpatterns = [
     path("healthz", news_views.healthz, name="healthz"),
     path("robots.txt", news_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("api/luot-xem/<int:page_id>/", news_views.article_views, name="article_views"),
+    path("api/luot-xem/<page_id:page_id>/", news_views.article_views, name="article_views"),
     path("", include("toasoan.comments.urls")),
     path("captcha/", include("captcha.urls")),
     path("admin/", include(wagtailadmin_urls)),

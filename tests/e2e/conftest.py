@@ -11,7 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -36,6 +36,7 @@ STOP_TIMEOUT = 15
 class Server:
     url: str
     data_dir: Path
+    env: dict = field(default_factory=dict, repr=False, compare=False)
 
     def admin_password(self):
         return (self.data_dir / "demo-admin-password.txt").read_text().strip()
@@ -47,6 +48,14 @@ class Server:
         page.fill("input[name=password]", self.admin_password())
         page.locator("form button[type=submit]").click()
         page.wait_for_url("**/admin/")
+
+    def run_toasoan(self, *args, timeout=120):
+        """Run `toasoan ARGS` on the server's data dir and database; return its output."""
+        result = subprocess.run(_toasoan_command(*args), env=self.env, capture_output=True,
+                                text=True, timeout=timeout)
+        if result.returncode != 0:
+            pytest.fail(f"`toasoan {' '.join(args)}` failed:\n{result.stdout}\n{result.stderr}")
+        return result.stdout
 
 
 def _toasoan_command(*args):
@@ -184,7 +193,7 @@ def server(tmp_path_factory):
             )
         try:
             _wait_healthy(url, process, log)
-            yield Server(url=url, data_dir=data_dir)
+            yield Server(url=url, data_dir=data_dir, env=env)
         finally:
             _stop(process)
     finally:

@@ -94,3 +94,9 @@ class FlushAfterDeletionTests(TransactionTestCase):
         article.delete()
         self.assertEqual(viewcount.flush(), 0)
         self.assertFalse(DailyViews.objects.exists())
+
+
+class HugeIdTests(TestCase):
+    def test_an_id_too_big_for_the_database_is_404_not_500(self):
+        response = self.client.post("/api/luot-xem/99999999999999999999999/")
+        self.assertEqual(response.status_code, 404)

@@ -17,8 +17,9 @@ _TRAILING_SPACE_RE = re.compile(r"[ \t]+\n")
 
 def clean_multiline(text):
     """NFC, no invisible or control characters, at most one blank line in a row."""
-    text = normalize(text.replace("\r\n", "\n").replace("\r", "\n")).replace("\t", " ")
-    text = _CONTROL_RE.sub("", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Control characters go before NFC, which must see the letters they separated.
+    text = normalize(_CONTROL_RE.sub("", text)).replace("\t", " ")
     text = _TRAILING_SPACE_RE.sub("\n", text)
     return _BLANK_LINES_RE.sub("\n\n", text).strip()
 

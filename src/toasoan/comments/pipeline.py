@@ -119,7 +119,9 @@ def _word_pattern(word):
 
 
 def _matches(kind, sub):
-    text = " ".join([sub.name, sub.title, sub.content]).lower()
+    # NFC and no invisible characters here too, whoever built the submission: NFD `ngủ`
+    # is not `ngu`, and `ng\u200bu` is.
+    text = normalize(" ".join([sub.name, sub.title, sub.content])).lower()
     words = WordRule.objects.filter(kind=kind).values_list("word", flat=True)
     return [word for word in words if _word_pattern(word).search(text)]
 

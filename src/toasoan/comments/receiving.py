@@ -5,6 +5,7 @@ import ipaddress
 from django.utils import timezone
 
 from .challenges import shown_at
+from .forms import clean_single_line
 from .models import CONSENT_VERSION, Comment
 from .pipeline import PASS, REJECT, SPAM, SUSPECT, Submission, screen
 
@@ -49,6 +50,7 @@ def receive(page, form, request):
         content=submission.content, status=status, flags=result.as_flags(),
         consent_at=timezone.now(), consent_version=CONSENT_VERSION,
         ip_address=truncate_ip(submission.ip),
-        user_agent=request.META.get("HTTP_USER_AGENT", "")[:300],
+        # Headers are anyone's input too: no NUL (PostgreSQL refuses it) or controls.
+        user_agent=clean_single_line(request.META.get("HTTP_USER_AGENT", ""))[:300],
     )
     return result, comment

@@ -21,11 +21,12 @@ def normalize(text: str) -> str:
     """
     if not text:
         return text
-    text = unicodedata.normalize("NFC", text)
+    # Remove first, compose after: an invisible character between a letter and its
+    # combining mark (`e\u200d\u0302`) would otherwise leave `ê` decomposed.
     text = _BIDI_RE.sub("", text)
     if any(_is_format_char(ch) for ch in text):
         text = "".join(ch for ch in text if not _is_format_char(ch))
-    return text
+    return unicodedata.normalize("NFC", text)
 
 
 def clean_line(text: str) -> str:
