@@ -242,6 +242,8 @@ class BulkActionTests(ModerationData, TestCase):
 
     def test_bulk_delete_is_logged(self):
         pk = self.old_pending.pk
+        self.assertContains(self.client.get(bulk_url("delete", self.old_pending)),
+                            "Không thể hoàn tác")
         self.client.post(bulk_url("delete", self.old_pending))
         self.assertFalse(Comment.objects.filter(pk=pk).exists())
         entry = ModelLogEntry.objects.get(object_id=str(pk), action="toasoan.comment.delete")

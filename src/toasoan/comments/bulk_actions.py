@@ -15,6 +15,13 @@ from .queue import queue_queryset
 
 class CommentBulkActionMixin:
     permission_required = "change"
+    template_name = "comments/admin/confirm_bulk_action.html"
+    no_access_message = "Bạn không có quyền xử lý các bình luận này"
+    button_class = ""
+
+    @property
+    def question(self):
+        return f"{self.display_name} những bình luận sau?"
 
     @classproperty
     def models(cls):
@@ -40,13 +47,8 @@ class CommentBulkActionMixin:
 
 
 class ModerateBulkAction(CommentBulkActionMixin, SnippetBulkAction):
-    template_name = "comments/admin/confirm_bulk_moderate.html"
     moderation_action = None  # a key of moderation.ACTIONS
     done = ""  # "Đã duyệt {} bình luận."
-
-    @property
-    def question(self):
-        return f"{self.display_name} những bình luận sau?"
 
     def check_perm(self, comment):
         return self.permission_policy.user_has_permission_for_instance(
@@ -93,7 +95,10 @@ class CommentDeleteBulkAction(CommentBulkActionMixin, DeleteBulkAction):
     display_name = "Xóa"
     permission_required = "delete"
     aria_label = "Xóa các bình luận đã chọn"
-    template_name = "comments/admin/confirm_bulk_delete.html"
+    no_access_message = "Bạn không có quyền xóa các bình luận này"
+    button_class = "serious"
+    question = ("Xóa hẳn những bình luận sau? Không thể hoàn tác; việc xóa được ghi vào nhật ký. "
+                "Muốn ẩn bình luận thì hãy từ chối thay vì xóa.")
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
