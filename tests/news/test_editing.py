@@ -10,8 +10,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from tests.factories import make_article, make_home, make_section, vn_time
 from toasoan.news.models import ArticlePage
 
-TITLE = "Huyện ủy Thường Tín triển khai công tác xây dựng Đảng năm 2021"
-SLUG = "huyen-uy-thuong-tin-trien-khai-cong-tac-xay-dung-dang-nam-2021"
+TITLE = "Huyện ủy Vân Khê đẩy mạnh công tác xây dựng Đảng năm 2026"
+SLUG = "huyen-uy-van-khe-day-manh-cong-tac-xay-dung-dang-nam-2026"
 
 
 class AdminArticleTests(WagtailPageTestCase):

@@ -1,3 +1,6 @@
+import re
+from pathlib import Path
+
 import pytest
 
 from toasoan.text import slugify
@@ -7,8 +10,8 @@ from toasoan.text import slugify
     ("title", "slug"),
     [
         (
-            "Huyện ủy Thường Tín triển khai công tác xây dựng Đảng năm 2021",
-            "huyen-uy-thuong-tin-trien-khai-cong-tac-xay-dung-dang-nam-2021",
+            "Huyện ủy Vân Khê đẩy mạnh công tác xây dựng Đảng năm 2026",
+            "huyen-uy-van-khe-day-manh-cong-tac-xay-dung-dang-nam-2026",
         ),
         ("Đường điện 35kV về đến xã Đông Hòa", "duong-dien-35kv-ve-den-xa-dong-hoa"),
         ("ĐẠI HỘI ĐẢNG BỘ LẦN THỨ XXIV", "dai-hoi-dang-bo-lan-thu-xxiv"),
@@ -33,3 +36,15 @@ def test_long_titles_are_cut_at_a_word_boundary():
     assert len(slug) <= 50
     assert not slug.endswith("-")
     assert slug.startswith("xay-dung-nong-thon-moi")
+
+
+REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference" / (
+    "district-portal-article.txt"
+)
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason="the reference page is not beside the repo")
+def test_the_reference_pages_title_gets_the_portals_slug():
+    first_line = REFERENCE.read_text(encoding="utf-8").splitlines()[0]
+    title = re.sub(r"\s*\(\d{2}:\d{2} \d{2}/\d{2}/\d{4}\)\s*$", "", first_line)
+    assert slugify(title) == "huyen-uy-thuong-tin-trien-khai-cong-tac-xay-dung-dang-nam-2021"
