@@ -221,3 +221,8 @@ EMAIL_BACKEND = os.environ.get(
     "TOASOAN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("TOASOAN_FROM_EMAIL", "toasoan@localhost")
+EMAIL_HOST = os.environ.get("TOASOAN_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("TOASOAN_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("TOASOAN_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("TOASOAN_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("TOASOAN_EMAIL_USE_TLS")
