@@ -58,7 +58,6 @@ def make_article(section, title, published_at, *, lead="Sáng nay, huyện tổ 
     section.add_child(instance=article)
     if live:
         article.save_revision().publish()
-        ArticlePage.objects.filter(pk=article.pk).update(first_published_at=published_at)
     else:
         ArticlePage.objects.filter(pk=article.pk).update(live=False)
     article.refresh_from_db()

@@ -15,19 +15,15 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Site
 from wagtail.permissions import policy_registry
 
+from toasoan.news.site import default_site
 from toasoan.text import format_datetime
 
 from .flag_labels import describe_flags
 from .models import Comment, CommentSettings
 
 LISTED = 50  # comments listed one by one; the rest are counted
-
-
-def _site():
-    return Site.objects.filter(is_default_site=True).first() or Site.objects.first()
 
 
 def configured_addresses(site):
@@ -93,7 +89,7 @@ def notify_moderators():
         comments = list(waiting)
         if not comments:
             return 0
-        site = _site()
+        site = default_site()
         recipients = moderator_addresses(site)
         if not recipients:
             return 0  # kept for when someone can receive them

@@ -5,15 +5,15 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from toasoan.news.site import default_site
+
 from . import moderation, ratelimit
 from .models import Comment, CommentSettings
 from .phones import to_e164
 
 
 def retention_days():
-    from wagtail.models import Site
-
-    site = Site.objects.filter(is_default_site=True).first()
+    site = default_site()
     return CommentSettings.for_site(site).retention_days if site else 90
 
 

@@ -205,10 +205,8 @@ def _article(section, article, photos):
         page.authors.add(ArticleAuthor(name=name))
     page.tags.add(*article.tags)
     section.add_child(instance=page)
-    page.save_revision().publish()
-    ArticlePage.objects.filter(pk=page.pk).update(
-        first_published_at=article.published_at, last_published_at=article.published_at
-    )
+    page.save_revision().publish()  # keeps first_published_at; sets last_published_at to now
+    ArticlePage.objects.filter(pk=page.pk).update(last_published_at=article.published_at)
     return page
 
 

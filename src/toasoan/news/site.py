@@ -29,6 +29,11 @@ def ensure_home(site_name="Cổng thông tin điện tử"):
     return home
 
 
+def default_site():
+    """The site that work done outside a request (jobs, commands) belongs to."""
+    return Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+
+
 def _create_home(site_name):
     root = Page.get_first_root_node()
     welcome = root.get_children().filter(slug="home").first()
