@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "toasoan.news",
     "toasoan.comments",
     "toasoan.demo",
+    "toasoan.search",
     "captcha",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

@@ -1,8 +1,23 @@
 """Vietnamese text helpers: pure functions, no Django imports."""
 
-from .fold import fold
-from .formats import format_datetime, format_number
+from .fold import fold, fold_aligned, fold_words
+from .formats import format_datetime, format_number, format_weekday_date
 from .normalize import clean_line, normalize
 from .slugs import slugify
+from .telex import telex_base, telex_word, telex_words, typed_telex
 
-__all__ = ["clean_line", "fold", "format_datetime", "format_number", "normalize", "slugify"]
+__all__ = [
+    "clean_line",
+    "fold",
+    "fold_aligned",
+    "fold_words",
+    "format_datetime",
+    "format_number",
+    "format_weekday_date",
+    "normalize",
+    "slugify",
+    "telex_base",
+    "telex_word",
+    "telex_words",
+    "typed_telex",
+]

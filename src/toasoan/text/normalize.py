@@ -9,13 +9,20 @@ _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061
 _BIDI_RE = re.compile(f"[{_BIDI}]")
 _SPACES_RE = re.compile(r"\s+")
 
+# Legacy Vietnamese fonts and keyboards put Đ/đ at the code points of the Icelandic
+# ETH (Ð/ð), which looks the same but sorts, folds and searches differently.
+_ETH = str.maketrans("Ðð", "Đđ")
+# Letters that only Nordic text has beside ETH; without them the text is ours.
+_NORDIC_RE = re.compile("[ÞþÆæØøÅå]")
+
 
 def _is_format_char(ch: str) -> bool:
     return unicodedata.category(ch) == "Cf"
 
 
 def normalize(text: str) -> str:
-    """NFC with bidirectional controls and other format characters removed.
+    """NFC with bidirectional controls and other format characters removed, and the
+    look-alike ETH read as Đ/đ unless the text is Icelandic or Faroese.
 
     Line breaks and paragraph spacing are kept: this is for bodies and leads.
     """
@@ -26,7 +33,10 @@ def normalize(text: str) -> str:
     text = _BIDI_RE.sub("", text)
     if any(_is_format_char(ch) for ch in text):
         text = "".join(ch for ch in text if not _is_format_char(ch))
-    return unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text)
+    if ("Ð" in text or "ð" in text) and not _NORDIC_RE.search(text):
+        text = text.translate(_ETH)
+    return text
 
 
 def clean_line(text: str) -> str:
