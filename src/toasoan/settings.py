@@ -200,7 +200,7 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "ppt", "pptx", "zip"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "toasoan.search.backend"}}
 
 # View counting: buffered in each server process and written every few seconds.
 VIEW_FLUSH_SECONDS = float(os.environ.get("TOASOAN_VIEW_FLUSH_SECONDS", "5"))

@@ -15,6 +15,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("api/luot-xem/<page_id:page_id>/", news_views.article_views, name="article_views"),
     path("", include("toasoan.comments.urls")),
+    path("", include("toasoan.search.urls")),
     path("captcha/", include("captcha.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("tai-lieu/", include(wagtaildocs_urls)),

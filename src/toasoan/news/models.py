@@ -14,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from toasoan.search.fields import FoldedSearchField, folded
 from toasoan.text import slugify
 
 from .blocks import ArticleBodyBlock
@@ -59,6 +60,7 @@ class HomePage(NormalizedPageMixin, RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["news.SectionPage"]
+    search_fields = folded(Page.search_fields)
     promote_panels = PROMOTE_PANELS
     base_form_class = VietnamesePageForm
 
@@ -99,6 +101,7 @@ class SectionPage(NormalizedPageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["news.HomePage", "news.SectionPage"]
     subpage_types = ["news.ArticlePage", "news.SectionPage"]
+    search_fields = folded(Page.search_fields)
     promote_panels = PROMOTE_PANELS
     base_form_class = VietnamesePageForm
 
@@ -173,9 +176,12 @@ class ArticlePage(NormalizedPageMixin, Page):
         FieldPanel("source"),
         FieldPanel("tags"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("lead"),
-        index.SearchField("body"),
+    search_fields = folded(Page.search_fields) + [
+        FoldedSearchField("lead"),
+        FoldedSearchField("body"),
+        FoldedSearchField("image_caption"),
+        index.RelatedFields("tags", [FoldedSearchField("name")]),
+        index.RelatedFields("authors", [FoldedSearchField("name")]),
         index.FilterField("first_published_at"),
     ]
     parent_page_types = ["news.SectionPage"]

@@ -25,6 +25,7 @@ MAX_MARKED_WORDS = 6
 
 _FOLDED_COLUMNS = "{title_words lead_words body_words extra_words}"
 _TABLE = SearchDocument._meta.db_table
+_FTS_MATCH = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
 
 
 def _fts_phrase(words) -> str:
@@ -45,8 +46,8 @@ def _matches(units) -> Q:
                 output_field=BooleanField(),
             )
         )
-    expression = f"{_FOLDED_COLUMNS} : (" + " AND ".join(_fts_phrase(u.words) for u in units) + ")"
-    return Q(page_id__in=RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [expression]))
+    phrases = " AND ".join(_fts_phrase(unit.words) for unit in units)
+    return Q(page_id__in=RawSQL(_FTS_MATCH, [f"{_FOLDED_COLUMNS} : ({phrases})"]))
 
 
 def _has_telex_key(key: str) -> Q:
@@ -58,11 +59,7 @@ def _has_telex_key(key: str) -> Q:
                 output_field=BooleanField(),
             )
         )
-    return Q(
-        page_id__in=RawSQL(
-            "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [f"telex : {_fts_phrase([key])}"]
-        )
-    )
+    return Q(page_id__in=RawSQL(_FTS_MATCH, [f"telex : {_fts_phrase([key])}"]))
 
 
 def _place_score(unit: Unit):
@@ -80,7 +77,7 @@ def _marks_score(units):
     for unit in units:
         keys.extend(key for key in unit.marked_keys if key not in keys)
     scores = [
-        Case(When(_has_telex_key(key), then=Value(1)), default=Value(0), output_field=IntegerField())
+        Case(When(_has_telex_key(key), then=1), default=0, output_field=IntegerField())
         for key in keys[:MAX_MARKED_WORDS]
     ]
     return sum(scores[1:], scores[0]) if scores else Value(0, output_field=IntegerField())

@@ -32,3 +32,6 @@ class SearchDocument(models.Model):
         verbose_name = "Mục tìm kiếm"
         verbose_name_plural = "Mục tìm kiếm"
         indexes = [models.Index(fields=["published_at"], name="search_doc_published")]
+
+    def __str__(self):
+        return self.title

@@ -23,7 +23,7 @@ class Unit:
     @property
     def marked_keys(self) -> tuple[str, ...]:
         """The Telex keys of the words the reader wrote with marks (`dâng`, `Đảng`)."""
-        return tuple(key for key, word in zip(self.keys, self.words) if key != word)
+        return tuple(key for key, word in zip(self.keys, self.words, strict=True) if key != word)
 
 
 @dataclass(frozen=True)

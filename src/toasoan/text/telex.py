@@ -58,8 +58,15 @@ def typed_telex(token: str) -> str:
     return head + "".join(ch for ch in tail if ch not in _TONE_KEYS) + tones[-1]
 
 
-_SHAPE_KEYS = (("dd", "d"), ("aa", "a"), ("ee", "e"), ("oo", "o"), ("aw", "a"), ("ow", "o"),
-               ("uw", "u"))
+_SHAPE_KEYS = (
+    ("dd", "d"),
+    ("aa", "a"),
+    ("ee", "e"),
+    ("oo", "o"),
+    ("aw", "a"),
+    ("ow", "o"),
+    ("uw", "u"),
+)
 
 
 def telex_base(key: str) -> str:

@@ -1,4 +1,5 @@
 from django import template
+from django.http import QueryDict
 from wagtail.models import Site
 
 from toasoan.text import format_datetime, format_number
@@ -48,6 +49,15 @@ def portal_header(context):
 @register.inclusion_tag("news/includes/footer.html", takes_context=True)
 def portal_footer(context):
     return portal(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number):
+    """`?trang=N` keeping the rest of the query string (a search's words and filters)."""
+    request = context.get("request")
+    params = request.GET.copy() if request else QueryDict(mutable=True)
+    params["trang"] = number
+    return "?" + params.urlencode()
 
 
 @register.simple_tag(takes_context=True)
