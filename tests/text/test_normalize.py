@@ -25,3 +25,19 @@ def test_clean_line_collapses_whitespace():
 def test_empty_values_pass_through():
     assert normalize("") == ""
     assert clean_line("") == ""
+
+
+def test_look_alike_eth_is_read_as_d_with_stroke():
+    # Legacy fonts typed Đ as the Icelandic ETH, which looks the same.
+    assert normalize("Ðảng bộ xã Ðông Hòa") == "Đảng bộ xã Đông Hòa"
+    assert normalize("ðồng chí") == "đồng chí"
+    assert normalize("Ðinh") == "Đinh"
+
+
+def test_eth_in_icelandic_text_is_left_alone():
+    assert normalize("Guðrún Þórsdóttir") == "Guðrún Þórsdóttir"
+
+
+def test_format_characters_removed_before_composing():
+    # A zero-width joiner between a letter and its mark must not leave it decomposed.
+    assert normalize("Vie\u200d\u0302\u0323t") == "Việt"
