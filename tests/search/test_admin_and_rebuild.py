@@ -70,3 +70,10 @@ class RebuildTests(TestCase):
         call_command("update_index", stdout=StringIO(), stderr=StringIO())
         self.assertFalse(SearchDocument.objects.filter(title="Tiêu đề cũ").exists())
         self.assertEqual(SearchDocument.objects.count(), 3)
+
+    def test_setup_indexes_a_site_upgraded_from_before_search(self):
+        from toasoan.news.management.commands.setup import needs_search_index
+
+        self.assertFalse(needs_search_index())
+        SearchDocument.objects.all().delete()
+        self.assertTrue(needs_search_index())

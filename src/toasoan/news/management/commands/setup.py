@@ -7,6 +7,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from toasoan.news.site import ensure_home
+from toasoan.search.indexing import live_articles, rebuild
+from toasoan.search.models import SearchDocument
 
 STATIC_STAMP = ".toasoan-static-fingerprint"
 
@@ -32,6 +34,11 @@ def collect_static():
     return True
 
 
+def needs_search_index():
+    """True on a site that had articles before the search index existed."""
+    return not SearchDocument.objects.exists() and live_articles().exists()
+
+
 class Command(BaseCommand):
     help = "Create or update the database, static files and the home page (idempotent)."
 
@@ -50,4 +57,7 @@ class Command(BaseCommand):
             call_command("load_demo")
         else:
             ensure_home()
+        if needs_search_index():
+            self.stdout.write("Lập chỉ mục tìm kiếm cho các bài đã đăng…")
+            rebuild()
         self.stdout.write(self.style.SUCCESS("Sẵn sàng."))
