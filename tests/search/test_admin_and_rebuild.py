@@ -77,3 +77,19 @@ class RebuildTests(TestCase):
         self.assertFalse(needs_search_index())
         SearchDocument.objects.all().delete()
         self.assertTrue(needs_search_index())
+
+
+class HugeArticleTests(TestCase):
+    def test_a_huge_article_of_random_words_publishes_and_is_found(self):
+        import random
+
+        rng = random.Random(4)
+        letters = "abcdeghiklmnopqrstuvxyăâđêôơư"
+        words = ["".join(rng.choices(letters, k=rng.randint(3, 12))) for _ in range(120_000)]
+        paragraphs = [" ".join(words[i : i + 500]) for i in range(0, len(words), 500)]
+        body = [{"type": "text", "value": f"<p>{text}</p>"} for text in paragraphs]
+        section = make_section(make_home(), "Tin tức")
+        make_article(section, "Bài rất dài về chuyển đổi số", vn_time(2026, 9, 1), body=body,
+                     lead=" ".join(words[:40_000]))
+        response = self.client.get("/tim-kiem/", {"q": "chuyen doi so"})
+        self.assertContains(response, "Bài rất dài về")

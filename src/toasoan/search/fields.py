@@ -5,14 +5,17 @@ from wagtail.search import index
 from toasoan.text import fold
 
 
+# PostgreSQL refuses a tsvector over 1 MB (and the failed insert aborts the
+# publishing transaction); 100,000 characters of a field are plenty to find it by.
+MAX_CHARS = 100_000
+
+
 def _folded(value):
     if value is None:
         return None
-    if isinstance(value, str):
-        return fold(value)
     if isinstance(value, (list, tuple)):
-        return [_folded(item) for item in value]
-    return fold(str(value))
+        value = "\n".join(str(item) for item in value)
+    return fold(str(value)[:MAX_CHARS])
 
 
 class FoldedSearchField(index.SearchField):

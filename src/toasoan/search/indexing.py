@@ -5,6 +5,7 @@ from django.db import transaction
 from toasoan.news.models import ArticlePage, SectionPage
 from toasoan.text import fold_words, normalize, telex_words
 
+from .fields import MAX_CHARS  # the first 100,000 characters of a field are searched
 from .models import SearchDocument
 
 BATCH_SIZE = 500
@@ -35,9 +36,9 @@ def document_for(page: ArticlePage, section_id=None, tag_names=None, author_name
         tag_names = [tag.name for tag in page.tags.all()]
     if author_names is None:
         author_names = [author.name for author in page.authors.all()]
-    title, lead = page.title, page.lead
-    body = _body_text(page)
-    extra = _extra_text(page, tag_names, author_names)
+    title, lead = page.title, page.lead[:MAX_CHARS]
+    body = _body_text(page)[:MAX_CHARS]
+    extra = _extra_text(page, tag_names, author_names)[:MAX_CHARS]
     return SearchDocument(
         page_id=page.pk,
         section_id=section_id,
