@@ -66,7 +66,9 @@ class RebuildTests(TestCase):
 
     def test_rebuild_replaces_stale_documents(self):
         stale = SearchDocument.objects.first()
-        SearchDocument.objects.filter(pk=stale.pk).update(title="Tiêu đề cũ", title_words=" tieu de cu ")
+        SearchDocument.objects.filter(pk=stale.pk).update(
+            title="Tiêu đề cũ", title_words=" tieu de cu "
+        )
         call_command("update_index", stdout=StringIO(), stderr=StringIO())
         self.assertFalse(SearchDocument.objects.filter(title="Tiêu đề cũ").exists())
         self.assertEqual(SearchDocument.objects.count(), 3)

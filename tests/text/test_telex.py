@@ -45,7 +45,8 @@ def test_typed_telex_moves_the_tone_letter_last(typed, key):
 
 
 @pytest.mark.parametrize(
-    ("key", "word"), [("duwngj", "dung"), ("ddangr", "dang"), ("xaay", "xay"), ("dduwowngf", "duong")]
+    ("key", "word"),
+    [("duwngj", "dung"), ("ddangr", "dang"), ("xaay", "xay"), ("dduwowngf", "duong")],
 )
 def test_telex_base_is_the_folded_word(key, word):
     assert telex_base(key) == word

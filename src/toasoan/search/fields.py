@@ -4,7 +4,6 @@ from wagtail.search import index
 
 from toasoan.text import fold
 
-
 # PostgreSQL refuses a tsvector over 1 MB (and the failed insert aborts the
 # publishing transaction); 100,000 characters of a field are plenty to find it by.
 MAX_CHARS = 100_000
