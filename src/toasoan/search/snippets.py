@@ -40,7 +40,8 @@ def highlight(text: str, units) -> SafeString:
 
 
 def _window(text: str, first: int) -> tuple[int, int]:
-    start = max(0, first - _LEAD_IN)
+    # From the start when the match fits in the first passage with room after it.
+    start = 0 if first < SNIPPET_LENGTH - _LEAD_IN else first - _LEAD_IN
     if start:
         space = text.rfind(" ", 0, start + 1)
         start = space + 1 if space > 0 else start

@@ -37,7 +37,8 @@ def search(request):
     data = request.GET.copy()
     data["q"] = data.get("q", "").replace("\x00", "")  # nothing to find in it; not an error
     form = SearchForm(data)
-    context = {"form": form, "max_length": MAX_LENGTH}
+    filtered = any(data.get(name) for name in ("chuyen_muc", "tu_ngay", "den_ngay"))
+    context = {"form": form, "max_length": MAX_LENGTH, "filtered": filtered}
     if not form.is_valid():
         return render(request, "search/search.html", context, status=400)
     query = parse(form.cleaned_data["q"])
