@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from django import forms
 
 from toasoan.news.models import SectionPage
@@ -7,10 +9,22 @@ DATE_ERROR = "Ngày không hợp lệ: hãy nhập ngày/tháng/năm, ví dụ 0
 
 
 class DateInput(forms.DateInput):
+    """A date picker; a date typed as 08/01/2021 in the address comes back as the
+    picker's 2021-01-08, or the browser would show the box empty and drop it."""
+
     input_type = "date"
 
     def __init__(self):
         super().__init__(format="%Y-%m-%d")
+
+    def format_value(self, value):
+        if isinstance(value, str):
+            for date_format in DATE_FORMATS:
+                try:
+                    return datetime.strptime(value.strip(), date_format).strftime("%Y-%m-%d")
+                except ValueError:
+                    continue
+        return super().format_value(value)
 
 
 def section_choices():

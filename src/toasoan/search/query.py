@@ -69,4 +69,4 @@ def parse(raw: str) -> Query:
             unit = Unit(words, words)
         if unit not in units:
             units.append(unit)
-    return Query(text, tuple(units[:MAX_UNITS]), was_cut)
+    return Query(text, tuple(units[:MAX_UNITS]), was_cut or len(units) > MAX_UNITS)

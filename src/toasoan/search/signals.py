@@ -1,5 +1,6 @@
 """The index follows the live site: publish, unpublish, move, delete (by cascade)."""
 
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -18,6 +19,14 @@ def index_published(sender, instance, **kwargs):
 @receiver(page_unpublished)
 def remove_unpublished(sender, instance, **kwargs):
     remove_article(instance.pk)
+
+
+@receiver(post_save, sender=ArticlePage)
+def index_converted_alias(sender, instance, update_fields=None, **kwargs):
+    # Converting an alias into an ordinary page publishes nothing: it only saves
+    # `alias_of`, and the page is live with the content it already showed.
+    if update_fields and {"alias_of", "alias_of_id"} & set(update_fields):
+        index_article(instance)
 
 
 @receiver(post_page_move)

@@ -4,7 +4,7 @@ from toasoan.news.models import paginate
 
 from . import engine
 from .forms import SearchForm
-from .query import MAX_LENGTH, parse
+from .query import MAX_LENGTH, MAX_UNITS, parse
 from .snippets import highlight, snippet
 
 PER_PAGE = 10
@@ -35,10 +35,10 @@ class Hits:
 
 def search(request):
     data = request.GET.copy()
-    data["q"] = data.get("q", "").replace("\x00", "")  # nothing to find in it; not an error
+    data["q"] = data.get("q", "").replace("\x00", " ")  # nothing to find in it; not an error
     form = SearchForm(data)
     filtered = any(data.get(name) for name in ("chuyen_muc", "tu_ngay", "den_ngay"))
-    context = {"form": form, "max_length": MAX_LENGTH, "filtered": filtered}
+    context = {"form": form, "max_length": MAX_LENGTH, "max_units": MAX_UNITS, "filtered": filtered}
     if not form.is_valid():
         return render(request, "search/search.html", context, status=400)
     query = parse(form.cleaned_data["q"])
