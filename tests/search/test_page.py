@@ -307,6 +307,10 @@ class SearchPageTests(TestCase):
                 response = self.get(q=query)
                 self.assertContains(response, CUT_NOTICE)
 
+    def test_more_than_ten_words_are_cut_with_a_notice(self):
+        response = self.get(q="giá lúa " + " ".join(f"từ{n}" for n in range(12)))
+        self.assertContains(response, CUT_NOTICE)
+
     def test_nul_bytes_are_not_an_error(self):
         self.assertEqual(titles(self.get(q="lúa\x00")), ["Giá lúa tăng mạnh tại xã Tân Lập"])
         self.assertEqual(titles(self.get(q="\x00giá lúa\x00")),
