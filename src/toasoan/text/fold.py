@@ -2,17 +2,30 @@
 
 import re
 import unicodedata
+from functools import cache
 
+from .charclass import char_class, is_mark
 from .normalize import clean_line, normalize
 
 _WORD_RE = re.compile(r"[^\W_]+")
+
+
+@cache
+def _marks() -> re.Pattern:
+    return char_class(is_mark)
+
+
+_BEYOND_LATIN_MARKS_RE = re.compile(r"[^\x00-\x7f\u0300-\u036f]")
 
 
 def fold(text: str) -> str:
     """`Xây dựng Đảng` -> `xay dung dang`; `hoà` and `hòa` give the same key."""
     text = clean_line(text or "").lower().replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if not _BEYOND_LATIN_MARKS_RE.search(decomposed):
+        # Vietnamese: ASCII letters and their marks, so dropping non-ASCII drops the marks.
+        return decomposed.encode("ascii", "ignore").decode("ascii")
+    return _marks().sub("", decomposed)
 
 
 def fold_words(text: str) -> list[str]:
