@@ -531,5 +531,6 @@ class IndexFollowsEditsTests(TestCase):
             page=self.economy, restriction_type=PageViewRestriction.PASSWORD, password="matkhau"
         )
         self.assertEqual(self.found("chợ đầu mối"), [])
-        restriction.delete()
+        with self.captureOnCommitCallbacks(execute=True):
+            restriction.delete()
         self.assertEqual(len(self.found("chợ đầu mối")), 1)

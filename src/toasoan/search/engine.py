@@ -1,116 +1,223 @@
 """Running a parsed query against the index, the same way on SQLite and PostgreSQL.
 
-Matching uses the database's full-text index over folded words (every unit must
-be there; a phrase as a phrase). Ranking is the same expression on both, in order:
-1. how many of the words the reader wrote with marks appear with those marks
-   (`dâng` above `đăng`), 2. where each unit was found (title 4, lead 2,
-   elsewhere 1, summed), 3. newer first.
+Every unit of the query must match its folded words (a phrase as a phrase). The
+matches are ranked in tiers, best first:
+
+1. the words the reader wrote with marks all appear with those marks (`dâng`
+   above `đăng`; a query typed without marks skips this split);
+2. within that, every unit is in the title; else every unit is in the title or
+   the lead; else the units are found anywhere (body, captions, tags, authors);
+3. within a tier, newer first.
+
+Each tier is one full-text query whose index hands out documents newest first
+(`SearchDocument.sort_key`), so a page of results costs a few index lookups that
+stop after the page, however many articles match. Counts stop at `COUNT_LIMIT`.
 """
 
+from dataclasses import dataclass
 from datetime import datetime, time
 
 from django.db import connection
-from django.db.models import BooleanField, Case, IntegerField, Q, Value, When
-from django.db.models.expressions import RawSQL
-from wagtail.models import PageViewRestriction
 
 from toasoan.text.formats import VIETNAM
 
-from .models import SearchDocument
-from .query import Query, Unit
+from .models import SearchDocument, key_bounds
+from .query import Query
 
-# Ranking by the reader's own marks looks up each marked word in the index; a few
-# are enough to order the results.
+COUNT_LIMIT = 1000
+# The words typed with marks that decide the first split; a few are plenty.
 MAX_MARKED_WORDS = 6
 
-_FOLDED_COLUMNS = "{title_words lead_words body_words extra_words}"
-_TABLE = SearchDocument._meta.db_table
-_FTS_MATCH = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
+
+@dataclass(frozen=True)
+class Filters:
+    section_ids: tuple[int, ...] = ()
+    low_key: int | None = None
+    high_key: int | None = None
+
+    @classmethod
+    def build(cls, section_ids=None, date_from=None, date_to=None):
+        start = datetime.combine(date_from, time.min, tzinfo=VIETNAM) if date_from else None
+        end = datetime.combine(date_to, time.max, tzinfo=VIETNAM) if date_to else None
+        low, high = key_bounds(start, end)
+        return cls(tuple(section_ids or ()), low, high)
 
 
-def _fts_phrase(words) -> str:
-    return '"' + " ".join(words) + '"'
-
-
-def _tsquery_phrase(words, weights) -> str:
-    return "(" + " <-> ".join(f"{word}:{weights}" for word in words) + ")"
-
-
-def _matches(units) -> Q:
-    if connection.vendor == "postgresql":
-        tsquery = " & ".join(_tsquery_phrase(unit.words, "ABC") for unit in units)
-        return Q(
-            RawSQL(
-                f"{_TABLE}.vector @@ to_tsquery('simple', %s)",
-                [tsquery],
-                output_field=BooleanField(),
-            )
-        )
-    phrases = " AND ".join(_fts_phrase(unit.words) for unit in units)
-    return Q(page_id__in=RawSQL(_FTS_MATCH, [f"{_FOLDED_COLUMNS} : ({phrases})"]))
-
-
-def _has_telex_key(key: str) -> Q:
-    if connection.vendor == "postgresql":
-        return Q(
-            RawSQL(
-                f"{_TABLE}.vector @@ to_tsquery('simple', %s)",
-                [f"{key}:D"],
-                output_field=BooleanField(),
-            )
-        )
-    return Q(page_id__in=RawSQL(_FTS_MATCH, [f"telex : {_fts_phrase([key])}"]))
-
-
-def _place_score(unit: Unit):
-    phrase = f" {' '.join(unit.words)} "
-    return Case(
-        When(title_words__contains=phrase, then=Value(4)),
-        When(lead_words__contains=phrase, then=Value(2)),
-        default=Value(1),
-        output_field=IntegerField(),
-    )
-
-
-def _marks_score(units):
+def _marked_keys(query: Query) -> list[str]:
     keys = []
-    for unit in units:
+    for unit in query.units:
         keys.extend(key for key in unit.marked_keys if key not in keys)
-    scores = [
-        Case(When(_has_telex_key(key), then=1), default=0, output_field=IntegerField())
-        for key in keys[:MAX_MARKED_WORDS]
-    ]
-    return sum(scores[1:], scores[0]) if scores else Value(0, output_field=IntegerField())
+    return keys[:MAX_MARKED_WORDS]
 
 
-def _restricted(documents):
-    """Articles under a page with a view restriction never show in public search."""
-    paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    if paths:
-        hidden = Q()
-        for path in paths:
-            hidden |= Q(page__path__startswith=path)
-        documents = documents.exclude(hidden)
-    return documents
+class SQLiteTiers:
+    """FTS5 expressions over the `search_fts` table (migration 0002)."""
 
+    ALL = "{title_words lead_words body_words extra_words}"
+    TITLE_OR_LEAD = "{title_words lead_words}"
+    TITLE = "{title_words}"
 
-def search(query: Query, section_ids=None, date_from=None, date_to=None):
-    """The matching documents of `query`, best first (a lazy queryset)."""
-    documents = SearchDocument.objects.filter(_matches(query.units))
-    if section_ids:
-        documents = documents.filter(section_id__in=section_ids)
-    if date_from:
-        documents = documents.filter(
-            published_at__gte=datetime.combine(date_from, time.min, tzinfo=VIETNAM)
+    @staticmethod
+    def _units(query, columns):
+        phrases = " AND ".join('"' + " ".join(unit.words) + '"' for unit in query.units)
+        return f"{columns} : ({phrases})"
+
+    def matching(self, query):
+        return self._units(query, self.ALL)
+
+    def tiers(self, query):
+        title, title_or_lead, anywhere = (
+            self._units(query, columns) for columns in (self.TITLE, self.TITLE_OR_LEAD, self.ALL)
         )
-    if date_to:
-        documents = documents.filter(
-            published_at__lte=datetime.combine(date_to, time.max, tzinfo=VIETNAM)
+        places = [title, f"({title_or_lead}) NOT ({title})", f"({anywhere}) NOT ({title_or_lead})"]
+        keys = _marked_keys(query)
+        if not keys:
+            return places
+        marks = "telex : (" + " AND ".join(f'"{key}"' for key in keys) + ")"
+        return [f"({place}) AND ({marks})" for place in places] + [
+            f"({place}) NOT ({marks})" for place in places
+        ]
+
+    def select(self, expression, filters: Filters):
+        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
+        params = [expression]
+        if filters.low_key is not None:
+            sql += " AND rowid >= %s"
+            params.append(filters.low_key)
+        if filters.high_key is not None:
+            sql += " AND rowid <= %s"
+            params.append(filters.high_key)
+        if filters.section_ids:
+            marks = ", ".join(["%s"] * len(filters.section_ids))
+            sql += (
+                f" AND rowid IN (SELECT sort_key FROM {SearchDocument._meta.db_table}"
+                f" WHERE section_id IN ({marks}))"
+            )
+            params.extend(filters.section_ids)
+        return sql, params, "rowid"
+
+
+class PostgresTiers:
+    """tsquery expressions over the generated `vector` column (migration 0002):
+    title words weigh A, lead B, body and extras C, Telex keys D."""
+
+    @staticmethod
+    def _units(query, weights):
+        return " & ".join(
+            "(" + " <-> ".join(f"{word}:{weights}" for word in unit.words) + ")"
+            for unit in query.units
         )
-    documents = _restricted(documents)
-    places = [_place_score(unit) for unit in query.units]
-    return (
-        documents.annotate(marks=_marks_score(query.units), place=sum(places[1:], places[0]))
-        .order_by("-marks", "-place", "-published_at", "-page_id")
-        .select_related("page", "section")
-    )
+
+    def matching(self, query):
+        return self._units(query, "ABC")
+
+    def tiers(self, query):
+        title, title_or_lead, anywhere = (self._units(query, w) for w in ("A", "AB", "ABC"))
+        places = [title, f"({title_or_lead}) & !({title})", f"({anywhere}) & !({title_or_lead})"]
+        keys = _marked_keys(query)
+        if not keys:
+            return places
+        marks = " & ".join(f"{key}:D" for key in keys)
+        return [f"({place}) & ({marks})" for place in places] + [
+            f"({place}) & !({marks})" for place in places
+        ]
+
+    def select(self, expression, filters: Filters):
+        sql = (
+            f"SELECT sort_key FROM {SearchDocument._meta.db_table}"
+            " WHERE vector @@ to_tsquery('simple', %s)"
+        )
+        params = [expression]
+        if filters.low_key is not None:
+            sql += " AND sort_key >= %s"
+            params.append(filters.low_key)
+        if filters.high_key is not None:
+            sql += " AND sort_key <= %s"
+            params.append(filters.high_key)
+        if filters.section_ids:
+            sql += " AND section_id = ANY(%s)"
+            params.append(list(filters.section_ids))
+        return sql, params, "sort_key"
+
+
+def _dialect():
+    return PostgresTiers() if connection.vendor == "postgresql" else SQLiteTiers()
+
+
+def _count(dialect, expression, filters, limit) -> int:
+    sql, params, _key = dialect.select(expression, filters)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM ({sql} LIMIT %s) AS matches", [*params, limit])
+        return cursor.fetchone()[0]
+
+
+def _keys(dialect, expression, filters, limit, offset) -> list[int]:
+    sql, params, key = dialect.select(expression, filters)
+    with connection.cursor() as cursor:
+        cursor.execute(f"{sql} ORDER BY {key} DESC LIMIT %s OFFSET %s", [*params, limit, offset])
+        return [row[0] for row in cursor.fetchall()]
+
+
+class Search:
+    """The results of one query: a count (up to COUNT_LIMIT) and any slice of the
+    ranked documents, in the shape Django's Paginator pages through."""
+
+    def __init__(self, query: Query, **filters):
+        self.query = query
+        self.filters = Filters.build(**filters)
+        self.dialect = _dialect()
+        self._total = None
+
+    def _matches(self, limit) -> int:
+        return _count(self.dialect, self.dialect.matching(self.query), self.filters, limit)
+
+    def exists(self) -> bool:
+        return self._matches(1) > 0
+
+    @property
+    def more_than_counted(self) -> bool:
+        return self.total > COUNT_LIMIT
+
+    @property
+    def total(self) -> int:
+        if self._total is None:
+            self._total = self._matches(COUNT_LIMIT + 1)
+        return self._total
+
+    def count(self) -> int:
+        return min(self.total, COUNT_LIMIT)
+
+    def keys(self, offset: int, limit: int) -> list[int]:
+        """The sort keys of ranked results offset..offset+limit, tier by tier."""
+        keys = []
+        for tier in self.dialect.tiers(self.query):
+            if len(keys) >= limit:
+                break
+            wanted = limit - len(keys)
+            in_tier = _count(self.dialect, tier, self.filters, offset + wanted)
+            if in_tier <= offset:
+                offset -= in_tier
+                continue
+            keys += _keys(self.dialect, tier, self.filters, wanted, offset)
+            offset = 0
+        return keys
+
+    def documents(self, offset: int, limit: int) -> list[SearchDocument]:
+        keys = self.keys(offset, limit)
+        found = SearchDocument.objects.filter(sort_key__in=keys).select_related("page", "section")
+        by_key = {document.sort_key: document for document in found}
+        return [by_key[key] for key in keys if key in by_key]
+
+    def __iter__(self):
+        return iter(self.documents(0, COUNT_LIMIT))
+
+    def __getitem__(self, window: slice | int):
+        if isinstance(window, int):
+            return self.documents(window, 1)[0]
+        start = window.start or 0
+        stop = min(window.stop if window.stop is not None else COUNT_LIMIT, COUNT_LIMIT)
+        return self.documents(start, max(0, stop - start))
+
+
+def search(query: Query, section_ids=None, date_from=None, date_to=None) -> Search:
+    return Search(query, section_ids=section_ids, date_from=date_from, date_to=date_to)

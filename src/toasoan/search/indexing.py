@@ -1,12 +1,13 @@
 """Keeping the search documents in step with the live articles."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from toasoan.news.models import ArticlePage, SectionPage
 from toasoan.text import fold_words, normalize, telex_words
 
 from .fields import MAX_CHARS  # the first 100,000 characters of a field are searched
-from .models import SearchDocument
+from .models import SearchDocument, sort_key
 
 BATCH_SIZE = 500
 
@@ -39,10 +40,12 @@ def document_for(page: ArticlePage, section_id=None, tag_names=None, author_name
     title, lead = page.title, page.lead[:MAX_CHARS]
     body = _body_text(page)[:MAX_CHARS]
     extra = _extra_text(page, tag_names, author_names)[:MAX_CHARS]
+    published_at = page.first_published_at or page.last_published_at or timezone.now()
     return SearchDocument(
         page_id=page.pk,
+        sort_key=sort_key(published_at, page.pk),
         section_id=section_id,
-        published_at=page.first_published_at or page.last_published_at,
+        published_at=published_at,
         title=title,
         lead=lead,
         body=body,
@@ -56,7 +59,13 @@ def document_for(page: ArticlePage, section_id=None, tag_names=None, author_name
 
 
 def is_searchable(page) -> bool:
-    return isinstance(page, ArticlePage) and page.live and page.alias_of_id is None
+    """Live articles that anyone may read (an alias is found through its original)."""
+    return (
+        isinstance(page, ArticlePage)
+        and page.live
+        and page.alias_of_id is None
+        and not page.get_view_restrictions().exists()
+    )
 
 
 def index_article(page: ArticlePage) -> None:
@@ -77,13 +86,19 @@ def remove_article(page_id: int) -> None:
     SearchDocument.objects.filter(page_id=page_id).delete()
 
 
+def remove_under(page) -> None:
+    SearchDocument.objects.filter(page__path__startswith=page.path).delete()
+
+
+def index_under(page) -> None:
+    for article in ArticlePage.objects.live().descendant_of(page, inclusive=True):
+        index_article(article)
+
+
 def live_articles():
-    return (
-        ArticlePage.objects.live()
-        .filter(alias_of__isnull=True)
-        .prefetch_related("tags", "authors")
-        .order_by("pk")
-    )
+    """What `rebuild` indexes: live, public articles that are not aliases."""
+    articles = ArticlePage.objects.live().public().filter(alias_of__isnull=True)
+    return articles.prefetch_related("tags", "authors").order_by("pk")
 
 
 def rebuild(progress=None) -> int:

@@ -56,4 +56,5 @@ def search(request):
                 query, documents = telex, telex_documents
                 context["read_as_telex"] = True
         context["results"] = paginate(request, Hits(documents, query, request), PER_PAGE)
+        context["more_than_counted"] = documents.more_than_counted
     return render(request, "search/search.html", context)

@@ -14,17 +14,17 @@ OLD = ", ".join(f"old.{c.strip()}" for c in COLUMNS.split(","))
 
 SQLITE_FORWARD = [
     f"""CREATE VIRTUAL TABLE search_fts USING fts5({COLUMNS},
-        content='search_searchdocument', content_rowid='page_id',
+        content='search_searchdocument', content_rowid='sort_key',
         tokenize='unicode61 remove_diacritics 0')""",
     f"""CREATE TRIGGER search_fts_insert AFTER INSERT ON search_searchdocument BEGIN
-        INSERT INTO search_fts(rowid, {COLUMNS}) VALUES (new.page_id, {NEW});
+        INSERT INTO search_fts(rowid, {COLUMNS}) VALUES (new.sort_key, {NEW});
     END""",
     f"""CREATE TRIGGER search_fts_delete AFTER DELETE ON search_searchdocument BEGIN
-        INSERT INTO search_fts(search_fts, rowid, {COLUMNS}) VALUES ('delete', old.page_id, {OLD});
+        INSERT INTO search_fts(search_fts, rowid, {COLUMNS}) VALUES ('delete', old.sort_key, {OLD});
     END""",
     f"""CREATE TRIGGER search_fts_update AFTER UPDATE ON search_searchdocument BEGIN
-        INSERT INTO search_fts(search_fts, rowid, {COLUMNS}) VALUES ('delete', old.page_id, {OLD});
-        INSERT INTO search_fts(rowid, {COLUMNS}) VALUES (new.page_id, {NEW});
+        INSERT INTO search_fts(search_fts, rowid, {COLUMNS}) VALUES ('delete', old.sort_key, {OLD});
+        INSERT INTO search_fts(rowid, {COLUMNS}) VALUES (new.sort_key, {NEW});
     END""",
 ]
 SQLITE_BACKWARD = [
