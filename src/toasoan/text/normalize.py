@@ -6,6 +6,7 @@ from functools import cache
 
 from .charclass import char_class, is_format
 
+
 @cache
 def _format_chars() -> re.Pattern:
     """Every invisible format character (Unicode category Cf): zero-width spaces and
