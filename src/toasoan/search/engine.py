@@ -191,15 +191,12 @@ class Search:
         """The sort keys of ranked results offset..offset+limit, tier by tier."""
         keys = []
         for tier in self.dialect.tiers(self.query):
-            if len(keys) >= limit:
-                break
             wanted = limit - len(keys)
-            in_tier = _count(self.dialect, tier, self.filters, offset + wanted)
-            if in_tier <= offset:
-                offset -= in_tier
-                continue
-            keys += _keys(self.dialect, tier, self.filters, wanted, offset)
-            offset = 0
+            if wanted <= 0:
+                break
+            in_tier = _keys(self.dialect, tier, self.filters, offset + wanted, 0)
+            keys += in_tier[offset:]
+            offset = max(0, offset - len(in_tier))
         return keys
 
     def documents(self, offset: int, limit: int) -> list[SearchDocument]:
