@@ -95,3 +95,32 @@ class HugeArticleTests(TestCase):
                      lead=" ".join(words[:40_000]))
         response = self.client.get("/tim-kiem/", {"q": "chuyen doi so"})
         self.assertContains(response, "Bài rất dài về")
+
+
+class CountLimitTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        section = make_section(make_home(), "Tin tức")
+        for day in range(1, 6):
+            make_article(section, f"Phiên chợ quê số {day}", vn_time(2026, 9, day))
+
+    def test_counts_stop_at_the_limit_and_say_so(self):
+        from unittest import mock
+
+        with mock.patch("toasoan.search.engine.COUNT_LIMIT", 3):
+            response = self.client.get("/tim-kiem/", {"q": "phien cho"})
+            self.assertContains(response, "Tìm thấy hơn 3 bài viết")
+            self.assertEqual(response.content.decode().count('class="item"'), 3)
+
+    def test_deleting_a_restricted_section_deletes_its_articles_cleanly(self):
+        from wagtail.models import PageViewRestriction
+
+        section = make_section(make_home(), "Nội bộ")
+        make_article(section, "Thông báo nội bộ", vn_time(2026, 9, 9))
+        PageViewRestriction.objects.create(
+            page=section, restriction_type=PageViewRestriction.PASSWORD, password="matkhau"
+        )
+        with self.captureOnCommitCallbacks(execute=True):
+            section.delete()
+        response = self.client.get("/tim-kiem/", {"q": "thong bao noi bo"})
+        self.assertContains(response, "Không tìm thấy bài viết nào")

@@ -28,7 +28,3 @@ def char_class(wanted: Callable[[str], bool]) -> re.Pattern:
 
 def is_format(ch: str) -> bool:
     return unicodedata.category(ch) == "Cf"
-
-
-def is_mark(ch: str) -> bool:
-    return unicodedata.combining(ch) != 0

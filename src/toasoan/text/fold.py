@@ -4,28 +4,34 @@ import re
 import unicodedata
 from functools import cache
 
-from .charclass import char_class, is_mark
 from .normalize import clean_line, normalize
 
 _WORD_RE = re.compile(r"[^\W_]+")
 
 
 @cache
-def _marks() -> re.Pattern:
-    return char_class(is_mark)
+def _marks() -> dict[int, None]:
+    """A `str.translate` table deleting every combining mark."""
+    return {cp: None for cp in range(0x110000) if unicodedata.combining(chr(cp))}
 
 
-_BEYOND_LATIN_MARKS_RE = re.compile(r"[^\x00-\x7f\u0300-\u036f]")
+_OTHER_SCRIPTS_RE = re.compile(r"([^\x00-\x7f\u0300-\u036f]+)")
+
+
+def _strip_marks(decomposed: str) -> str:
+    # Vietnamese decomposes to ASCII letters and marks from U+0300-U+036F: for those
+    # stretches, dropping every non-ASCII character is dropping the marks, and fast.
+    # Anything else (quotes, dashes, other scripts) goes through the full table.
+    parts = _OTHER_SCRIPTS_RE.split(decomposed)
+    for i, part in enumerate(parts):
+        parts[i] = part.translate(_marks()) if i % 2 else part.encode("ascii", "ignore").decode()
+    return "".join(parts)
 
 
 def fold(text: str) -> str:
     """`Xây dựng Đảng` -> `xay dung dang`; `hoà` and `hòa` give the same key."""
     text = clean_line(text or "").lower().replace("đ", "d")
-    decomposed = unicodedata.normalize("NFD", text)
-    if not _BEYOND_LATIN_MARKS_RE.search(decomposed):
-        # Vietnamese: ASCII letters and their marks, so dropping non-ASCII drops the marks.
-        return decomposed.encode("ascii", "ignore").decode("ascii")
-    return _marks().sub("", decomposed)
+    return _strip_marks(unicodedata.normalize("NFD", text))
 
 
 def fold_words(text: str) -> list[str]:
