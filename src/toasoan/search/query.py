@@ -65,8 +65,6 @@ def parse(raw: str) -> Query:
         if not words:
             continue
         unit = Unit(words, tuple(telex_words(piece)))
-        if len(unit.keys) != len(unit.words):  # a letter folding cannot pair up
-            unit = Unit(words, words)
         if unit not in units:
             units.append(unit)
     return Query(text, tuple(units[:MAX_UNITS]), was_cut or len(units) > MAX_UNITS)

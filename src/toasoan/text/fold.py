@@ -2,7 +2,7 @@
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from .normalize import clean_line, normalize
 
@@ -34,9 +34,19 @@ def fold(text: str) -> str:
     return _strip_marks(unicodedata.normalize("NFD", text))
 
 
+def words(text: str) -> list[str]:
+    """The words of `text` (letters and digits), lower case, NFC."""
+    return _WORD_RE.findall(normalize(text or "").lower())
+
+
+@lru_cache(maxsize=65536)  # a language of ~7,000 syllables: most words repeat
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
 def fold_words(text: str) -> list[str]:
     """The folded words of `text`, punctuation dropped: `Đảng (2025)` -> dang, 2025."""
-    return _WORD_RE.findall(fold(text))
+    return [_fold_word(word) for word in words(text)]
 
 
 def _fold_char(ch: str) -> str:

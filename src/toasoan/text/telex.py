@@ -7,15 +7,13 @@ Search uses it to rank a reader's own spelling first, and to understand a query
 typed in Telex without an input method (`xaay duwngj`).
 """
 
-import re
 import unicodedata
 from functools import lru_cache
 
-from .normalize import normalize
+from .fold import words
 
 _TONES = {"\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
 _SHAPES = {"\u0302": "double", "\u0306": "w", "\u031b": "w"}
-_WORD_RE = re.compile(r"[^\W_]+")
 _VOWELS = set("aeiouy")
 _TONE_KEYS = set("sfrxj")
 
@@ -37,8 +35,8 @@ def telex_word(word: str) -> str:
 
 
 def telex_words(text: str) -> list[str]:
-    """The Telex key of every word of `text`."""
-    return [telex_word(word) for word in _WORD_RE.findall(normalize(text or ""))]
+    """The Telex key of every word of `text`, word for word with `fold_words`."""
+    return [telex_word(word) for word in words(text)]
 
 
 def typed_telex(token: str) -> str:
