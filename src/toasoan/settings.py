@@ -116,7 +116,11 @@ else:
             "NAME": DATA_DIR / "toasoan.sqlite3",
             "OPTIONS": {
                 # WAL lets readers (several server workers) run beside one writer.
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                # A 64 MB page cache (the default is 2 MB) keeps the search index's
+                # hot pages in memory; it is only filled as pages are read.
+                "init_command": (
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"
+                ),
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },

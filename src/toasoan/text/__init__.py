@@ -1,6 +1,6 @@
 """Vietnamese text helpers: pure functions, no Django imports."""
 
-from .fold import fold, fold_aligned, fold_words
+from .fold import fold, fold_aligned, fold_word, fold_words, words
 from .formats import format_datetime, format_number, format_weekday_date
 from .normalize import clean_line, normalize
 from .slugs import slugify
@@ -10,6 +10,7 @@ __all__ = [
     "clean_line",
     "fold",
     "fold_aligned",
+    "fold_word",
     "fold_words",
     "format_datetime",
     "format_number",
@@ -20,4 +21,5 @@ __all__ = [
     "telex_word",
     "telex_words",
     "typed_telex",
+    "words",
 ]

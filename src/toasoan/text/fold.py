@@ -2,17 +2,22 @@
 
 import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from .normalize import clean_line, normalize
 
 _WORD_RE = re.compile(r"[^\W_]+")
 
 
-@cache
-def _marks() -> dict[int, None]:
-    """A `str.translate` table deleting every combining mark."""
-    return {cp: None for cp in range(0x110000) if unicodedata.combining(chr(cp))}
+class _MarkTable(dict):
+    """A `str.translate` table deleting combining marks, filled as characters come."""
+
+    def __missing__(self, cp):
+        self[cp] = None if unicodedata.combining(chr(cp)) else cp
+        return self[cp]
+
+
+_MARKS = _MarkTable()
 
 
 _OTHER_SCRIPTS_RE = re.compile(r"([^\x00-\x7f\u0300-\u036f]+)")
@@ -24,7 +29,7 @@ def _strip_marks(decomposed: str) -> str:
     # Anything else (quotes, dashes, other scripts) goes through the full table.
     parts = _OTHER_SCRIPTS_RE.split(decomposed)
     for i, part in enumerate(parts):
-        parts[i] = part.translate(_marks()) if i % 2 else part.encode("ascii", "ignore").decode()
+        parts[i] = part.translate(_MARKS) if i % 2 else part.encode("ascii", "ignore").decode()
     return "".join(parts)
 
 
@@ -40,13 +45,13 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)  # a language of ~7,000 syllables: most words repeat
-def _fold_word(word: str) -> str:
+def fold_word(word: str) -> str:
     return fold(word)
 
 
 def fold_words(text: str) -> list[str]:
     """The folded words of `text`, punctuation dropped: `Đảng (2025)` -> dang, 2025."""
-    return [_fold_word(word) for word in words(text)]
+    return [fold_word(word) for word in words(text)]
 
 
 def _fold_char(ch: str) -> str:
