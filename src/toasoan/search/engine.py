@@ -42,6 +42,14 @@ class Filters:
         low, high = key_bounds(start, end)
         return cls(tuple(section_ids or ()), low, high)
 
+    def key_range(self, sql, params, column):
+        """`sql` narrowed to the date range, as bounds on the sort key `column`."""
+        if self.low_key is not None:
+            sql, params = f"{sql} AND {column} >= %s", [*params, self.low_key]
+        if self.high_key is not None:
+            sql, params = f"{sql} AND {column} <= %s", [*params, self.high_key]
+        return sql, params
+
 
 def _marked_keys(query: Query) -> list[str]:
     keys = []
@@ -79,14 +87,8 @@ class SQLiteTiers:
         ]
 
     def select(self, expression, filters: Filters):
-        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
-        params = [expression]
-        if filters.low_key is not None:
-            sql += " AND rowid >= %s"
-            params.append(filters.low_key)
-        if filters.high_key is not None:
-            sql += " AND rowid <= %s"
-            params.append(filters.high_key)
+        sql, params = filters.key_range("SELECT rowid FROM search_fts WHERE search_fts MATCH %s",
+                                        [expression], "rowid")
         if filters.section_ids:
             marks = ", ".join(["%s"] * len(filters.section_ids))
             sql += (
@@ -123,17 +125,12 @@ class PostgresTiers:
         ]
 
     def select(self, expression, filters: Filters):
-        sql = (
+        sql, params = filters.key_range(
             f"SELECT sort_key FROM {SearchDocument._meta.db_table}"
-            " WHERE vector @@ to_tsquery('simple', %s)"
+            " WHERE vector @@ to_tsquery('simple', %s)",
+            [expression],
+            "sort_key",
         )
-        params = [expression]
-        if filters.low_key is not None:
-            sql += " AND sort_key >= %s"
-            params.append(filters.low_key)
-        if filters.high_key is not None:
-            sql += " AND sort_key <= %s"
-            params.append(filters.high_key)
         if filters.section_ids:
             sql += " AND section_id = ANY(%s)"
             params.append(list(filters.section_ids))
