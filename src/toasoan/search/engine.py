@@ -165,11 +165,8 @@ class Search:
         self.dialect = _dialect()
         self._total = None
 
-    def _matches(self, limit) -> int:
-        return _count(self.dialect, self.dialect.matching(self.query), self.filters, limit)
-
     def exists(self) -> bool:
-        return self._matches(1) > 0
+        return self.total > 0
 
     @property
     def more_than_counted(self) -> bool:
@@ -178,7 +175,8 @@ class Search:
     @property
     def total(self) -> int:
         if self._total is None:
-            self._total = self._matches(COUNT_LIMIT + 1)
+            matching = self.dialect.matching(self.query)
+            self._total = _count(self.dialect, matching, self.filters, COUNT_LIMIT + 1)
         return self._total
 
     def count(self) -> int:
