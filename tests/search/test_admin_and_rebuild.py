@@ -2,13 +2,15 @@
 
 import unicodedata
 from io import StringIO
+from unittest import mock
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import TestCase, TransactionTestCase
 from wagtail.models import Page
 
 from tests.factories import make_article, make_home, make_section, vn_time
+from toasoan.search import indexing
 from toasoan.search.models import SearchDocument
 
 
@@ -79,6 +81,34 @@ class RebuildTests(TestCase):
         self.assertFalse(needs_search_index())
         SearchDocument.objects.all().delete()
         self.assertTrue(needs_search_index())
+
+
+class CommittedRebuildTests(TransactionTestCase):
+    """`toasoan update_index` outside any transaction: on PostgreSQL the articles are
+    read and folded in a second thread, ahead of the writes."""
+
+    serialized_rollback = True  # the page tree's root and the roles, from migrations
+
+    def setUp(self):
+        section = make_section(make_home(), "Tin tức")
+        for day in range(1, 8):
+            make_article(section, f"Tin số {day} về đường giao thông", vn_time(2026, 9, day))
+
+    def test_every_live_article_is_indexed_once(self):
+        with mock.patch("toasoan.search.indexing.BATCH_SIZE", 2):  # several batches
+            self.assertEqual(indexing.rebuild(), 7)
+        self.assertEqual(SearchDocument.objects.count(), 7)
+        response = self.client.get("/tim-kiem/", {"q": "đường giao thông"})
+        self.assertContains(response, "Tìm thấy 7 bài viết")
+
+    def test_a_failure_while_reading_leaves_the_old_index(self):
+        indexing.rebuild()
+        with (
+            mock.patch("toasoan.search.indexing.document_for", side_effect=ValueError("hỏng")),
+            self.assertRaises(ValueError),
+        ):
+            indexing.rebuild()
+        self.assertEqual(SearchDocument.objects.count(), 7)
 
 
 class HugeArticleTests(TestCase):

@@ -100,35 +100,51 @@ class SQLiteTiers:
 
 
 class PostgresTiers:
-    """tsquery expressions over the generated `vector` column (migration 0002):
-    title words weigh A, lead B, body and extras C, Telex keys D."""
+    """Conditions on the generated vectors (migration 0003): `title_vector`,
+    `head_vector` (title and lead), `vector` (everything) and `telex_vector`."""
 
     @staticmethod
-    def _units(query, weights):
+    def _units(query):
         return " & ".join(
-            "(" + " <-> ".join(f"{word}:{weights}" for word in unit.words) + ")"
-            for unit in query.units
+            "(" + " <-> ".join(unit.words) + ")" for unit in query.units
+        )
+
+    @staticmethod
+    def _match(column, tsquery, negate=False):
+        sql = f"{column} @@ to_tsquery('simple', %s)"
+        return (f"NOT ({sql})" if negate else sql), [tsquery]
+
+    def _all(self, *conditions):
+        return (
+            " AND ".join(sql for sql, _params in conditions),
+            [param for _sql, params in conditions for param in params],
         )
 
     def matching(self, query):
-        return self._units(query, "ABC")
+        return self._match("vector", self._units(query))
 
     def tiers(self, query):
-        title, title_or_lead, anywhere = (self._units(query, w) for w in ("A", "AB", "ABC"))
-        places = [title, f"({title_or_lead}) & !({title})", f"({anywhere}) & !({title_or_lead})"]
+        units = self._units(query)
+        places = [
+            self._match("title_vector", units),
+            self._all(self._match("head_vector", units),
+                      self._match("title_vector", units, negate=True)),
+            self._all(self._match("vector", units),
+                      self._match("head_vector", units, negate=True)),
+        ]
         keys = _marked_keys(query)
         if not keys:
             return places
-        marks = " & ".join(f"{key}:D" for key in keys)
-        return [f"({place}) & ({marks})" for place in places] + [
-            f"({place}) & !({marks})" for place in places
+        marks = " & ".join(keys)
+        return [self._all(place, self._match("telex_vector", marks)) for place in places] + [
+            self._all(place, self._match("telex_vector", marks, negate=True)) for place in places
         ]
 
-    def select(self, expression, filters: Filters):
+    def select(self, condition, filters: Filters):
+        where, params = condition
         sql, params = filters.key_range(
-            f"SELECT sort_key FROM {SearchDocument._meta.db_table}"
-            " WHERE vector @@ to_tsquery('simple', %s)",
-            [expression],
+            f"SELECT sort_key FROM {SearchDocument._meta.db_table} WHERE {where}",
+            list(params),
             "sort_key",
         )
         if filters.section_ids:
@@ -141,15 +157,15 @@ def _dialect():
     return PostgresTiers() if connection.vendor == "postgresql" else SQLiteTiers()
 
 
-def _count(dialect, expression, filters, limit) -> int:
-    sql, params, _key = dialect.select(expression, filters)
+def _count(dialect, condition, filters, limit) -> int:
+    sql, params, _key = dialect.select(condition, filters)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM ({sql} LIMIT %s) AS matches", [*params, limit])
         return cursor.fetchone()[0]
 
 
-def _keys(dialect, expression, filters, limit, offset) -> list[int]:
-    sql, params, key = dialect.select(expression, filters)
+def _keys(dialect, condition, filters, limit, offset) -> list[int]:
+    sql, params, key = dialect.select(condition, filters)
     with connection.cursor() as cursor:
         cursor.execute(f"{sql} ORDER BY {key} DESC LIMIT %s OFFSET %s", [*params, limit, offset])
         return [row[0] for row in cursor.fetchall()]

@@ -1,6 +1,8 @@
 """Keeping the search documents in step with the live articles."""
 
+import queue
 import re
+import threading
 from contextlib import contextmanager
 from html import unescape
 
@@ -138,25 +140,81 @@ def live_articles():
 def rebuild(progress=None) -> int:
     """Replace every document from the live articles, in batches, in one transaction
     (readers keep the old index until it commits). `progress(n)` is told of each batch."""
-    sections = dict(SectionPage.objects.values_list("path", "pk"))
-    articles = live_articles()
+    batches = _batches(_documents())
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        # Reading and folding the next articles (Python) overlaps with the database
+        # writing and indexing this batch (the server's own process).
+        batches = _read_ahead(batches)
     count = 0
     with transaction.atomic(), _bulk_writes() as cursor:
         cursor.execute(f"DELETE FROM {SearchDocument._meta.db_table}")
-        batch = []
-        for page in articles.iterator(chunk_size=BATCH_SIZE):
-            batch.append(
-                document_for(
-                    page,
-                    section_id=sections.get(page.path[: -page.steplen]),
-                    tag_names=[tag.name for tag in page.tags.all()],
-                    author_names=[author.name for author in page.authors.all()],
-                )
-            )
-            if len(batch) >= BATCH_SIZE:
-                count += _flush(batch, progress)
-        count += _flush(batch, progress)
+        for batch in batches:
+            SearchDocument.objects.bulk_create(batch)
+            count += len(batch)
+            if progress:
+                progress(len(batch))
     return count
+
+
+def _documents():
+    sections = dict(SectionPage.objects.values_list("path", "pk"))
+    for page in live_articles().iterator(chunk_size=BATCH_SIZE):
+        yield document_for(
+            page,
+            section_id=sections.get(page.path[: -page.steplen]),
+            tag_names=[tag.name for tag in page.tags.all()],
+            author_names=[author.name for author in page.authors.all()],
+        )
+
+
+def _batches(documents):
+    batch = []
+    for document in documents:
+        batch.append(document)
+        if len(batch) >= BATCH_SIZE:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _read_ahead(batches, depth=2):
+    """Iterate `batches` from another thread (with its own database connection),
+    up to `depth` batches ahead of the consumer."""
+    ready = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+    done = object()
+
+    def offer(item):
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.5)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce():
+        try:
+            for item in batches:
+                if not offer(item):
+                    return
+            offer(done)
+        except BaseException as error:  # raised again in the consumer
+            offer(error)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=produce, name="toasoan-index-reader", daemon=True)
+    thread.start()
+    try:
+        while (item := ready.get()) is not done:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        thread.join()
 
 
 @contextmanager
@@ -172,12 +230,3 @@ def _bulk_writes():
         cursor.execute(schema.SQLITE_REBUILD)
         for statement in schema.SQLITE_TRIGGERS:
             cursor.execute(statement)
-
-
-def _flush(batch, progress) -> int:
-    SearchDocument.objects.bulk_create(batch)
-    done = len(batch)
-    batch.clear()
-    if progress:
-        progress(done)
-    return done

@@ -1,13 +1,31 @@
 """The full-text index over the folded and Telex words, in each database's own way
-(the statements and their reasons are in `toasoan.search.schema`)."""
+(SQLite's statements and their reasons are in `toasoan.search.schema`; PostgreSQL's
+single weighted vector here was replaced by per-tier vectors in 0003)."""
 
 from django.db import migrations
 
 from toasoan.search import schema
 
+POSTGRES_COLUMN = """ALTER TABLE search_searchdocument ADD COLUMN vector tsvector
+    GENERATED ALWAYS AS (
+        ts_delete(
+            setweight(to_tsvector('simple', title_words || ' toasoanfieldgap'), 'A')
+            || setweight(to_tsvector('simple', lead_words || ' toasoanfieldgap'), 'B')
+            || setweight(
+                to_tsvector('simple', body_words || ' toasoanfieldgap ' || extra_words
+                            || ' toasoanfieldgap'), 'C'
+            )
+            || setweight(to_tsvector('simple', telex), 'D'),
+            'toasoanfieldgap'::text
+        )
+    ) STORED"""
+
 FORWARD = {
     "sqlite": [schema.SQLITE_TABLE, *schema.SQLITE_TRIGGERS],
-    "postgresql": [schema.POSTGRES_COLUMN, schema.POSTGRES_INDEX],
+    "postgresql": [
+        POSTGRES_COLUMN,
+        "CREATE INDEX search_vector ON search_searchdocument USING gin (vector)",
+    ],
 }
 BACKWARD = {
     "sqlite": [*schema.SQLITE_DROP_TRIGGERS, "DROP TABLE search_fts"],
