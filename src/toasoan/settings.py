@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "toasoan.comments",
     "toasoan.demo",
     "toasoan.search",
+    "toasoan.newsroom",
     "captcha",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -167,6 +168,7 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["toasoan.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
@@ -198,16 +200,27 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
+# Editing an article during approval sends it back to the first step; the approvers
+# approve what is published, not an earlier version of it.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
-WAGTAIL_DATETIME_FORMAT = "%H:%M %d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "ppt", "pptx", "zip"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "toasoan.search.backend"}}
+# The page models index their titles folded (toasoan.search.fields) instead of
+# Wagtail's own title field, which is what this check looks for.
+SILENCED_SYSTEM_CHECKS = ["wagtailsearch.W001"]
 
 # View counting: buffered in each server process and written every few seconds.
 VIEW_FLUSH_SECONDS = float(os.environ.get("TOASOAN_VIEW_FLUSH_SECONDS", "5"))
+# Periodic jobs (toasoan.newsroom.scheduler): how often the job lease is renewed and
+# scheduled publishing checked; whether web processes run them too (set to 0 when a
+# separate `toasoan worker` runs them; both at once is also safe).
+JOB_SECONDS = float(os.environ.get("TOASOAN_JOB_SECONDS", "10"))
+SERVER_RUNS_JOBS = env_bool("TOASOAN_SERVER_JOBS", True)
 MOST_READ_DAYS = 7
 
 # One tag whatever its case: `Xây dựng Đảng` is `xây dựng Đảng`.

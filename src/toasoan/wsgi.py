@@ -6,6 +6,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "toasoan.settings")
 
 application = get_wsgi_application()
 
-from toasoan import jobs  # noqa: E402
+from toasoan.newsroom import scheduler  # noqa: E402
 
-jobs.start()
+scheduler.start_in_server()

@@ -41,13 +41,18 @@ class Server:
     def admin_password(self):
         return (self.data_dir / "demo-admin-password.txt").read_text().strip()
 
-    def log_in(self, page):
-        """Sign `page` in to the admin as the demo's administrator."""
+    def log_in(self, page, username="admin"):
+        """Sign `page` in to the admin as the demo's administrator, or as one of its
+        newsroom accounts (phongvien, bientap, lanhdao, kiemduyet: same password)."""
+        page.context.clear_cookies()
         page.goto("/admin/login/")
-        page.fill("input[name=username]", "admin")
+        page.fill("input[name=username]", username)
         page.fill("input[name=password]", self.admin_password())
         page.locator("form button[type=submit]").click()
         page.wait_for_url("**/admin/")
+
+    def log_path(self):
+        return self.data_dir / "server.log"
 
     def run_toasoan(self, *args, timeout=120):
         """Run `toasoan ARGS` on the server's data dir and database; return its output."""
@@ -161,6 +166,8 @@ def server(tmp_path_factory):
         "TOASOAN_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "TOASOAN_DEBUG": "0",
         "TOASOAN_SERVE_MEDIA": "1",
+        # Scheduled publishing checked every second, so its tests wait seconds, not minutes.
+        "TOASOAN_JOB_SECONDS": "1",
     }
     cleanups = []
     try:

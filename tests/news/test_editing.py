@@ -59,7 +59,7 @@ class AdminArticleTests(WagtailPageTestCase):
     def test_admin_speaks_vietnamese(self):
         response = self.client.get("/admin/")
         self.assertContains(response, 'lang="vi"')
-        self.assertContains(response, "Trang tổng quan")
+        self.assertContains(response, "Bảng điều khiển")
 
     def test_editor_can_preview_an_article(self):
         article = make_article(self.section, "Bài xem trước", vn_time(2026, 1, 1))

@@ -12,6 +12,7 @@ from io import BytesIO
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -29,12 +30,20 @@ from toasoan.news.models import (
     SectionPage,
 )
 from toasoan.news.site import ensure_home
+from toasoan.newsroom import roles
 from toasoan.text import slugify
 
 from . import content, images
 from .models import DemoArticle
 
 ADMIN_USERNAME = "admin"
+# Demo accounts, one per newsroom role: username -> (full name, group).
+ROLE_ACCOUNTS = {
+    "phongvien": ("Nguyễn Thu Hà", roles.REPORTER),
+    "bientap": ("Trần Minh Đức", roles.EDITOR),
+    "lanhdao": ("Lê Văn Thắng", roles.APPROVER),
+    "kiemduyet": ("Phạm Thị Lan", roles.COMMENT_MODERATOR),
+}
 
 
 def load(now=None, log=print):
@@ -211,7 +220,8 @@ def _article(section, article, photos):
 
 
 def ensure_admin(log=print):
-    """Create the demo's admin account once; print its login every time."""
+    """Create the demo's accounts once (the administrator, and one user in each
+    newsroom role, all with the same password); print their logins every time."""
     password_file = settings.DATA_DIR / "demo-admin-password.txt"
     user_model = get_user_model()
     if not user_model.objects.filter(username=ADMIN_USERNAME).exists():
@@ -219,11 +229,18 @@ def ensure_admin(log=print):
         user_model.objects.create_superuser(ADMIN_USERNAME, "admin@example.invalid", password)
         password_file.write_text(password + "\n")
         password_file.chmod(0o600)
-    if password_file.exists():
-        password = password_file.read_text().strip()
-        log(
-            f"Quản trị: {settings.BASE_URL}/admin/  tài khoản: {ADMIN_USERNAME}  "
-            f"mật khẩu: {password}"
-        )
+    password = password_file.read_text().strip() if password_file.exists() else None
+    for username, (name, group) in ROLE_ACCOUNTS.items():
+        if password and not user_model.objects.filter(username=username).exists():
+            # Vietnamese names are written family name first: all of it in first_name,
+            # so that get_full_name() keeps the order.
+            user = user_model.objects.create_user(
+                username, f"{username}@example.invalid", password, first_name=name
+            )
+            user.groups.add(Group.objects.get(name=group))
+    if password:
+        log(f"Quản trị: {settings.BASE_URL}/admin/  mật khẩu chung: {password}")
+        log(f"  {ADMIN_USERNAME} (toàn quyền), " + ", ".join(
+            f"{username} ({group})" for username, (_name, group) in ROLE_ACCOUNTS.items()))
     else:
         log(f"Quản trị: {settings.BASE_URL}/admin/  tài khoản: {ADMIN_USERNAME} (mật khẩu đã đổi)")

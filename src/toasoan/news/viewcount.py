@@ -1,7 +1,7 @@
 """View counting that keeps article pages cacheable and off the database's hot path.
 
 A page view is counted by a small request the article page makes; each server
-process adds it to an in-memory buffer that its job thread (toasoan.jobs) writes
+process adds it to an in-memory buffer that its job thread (toasoan.newsroom.scheduler) writes
 to the database every few seconds in one statement. A killed process loses at
 most that interval's counts.
 """
