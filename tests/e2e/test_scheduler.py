@@ -75,7 +75,7 @@ def wait_for(check, what):
 
 def test_the_server_publishes_and_takes_down_on_time(server):
     [article] = toasoan_json(server.env, SCHEDULE.format(
-        section="xay-dung-dang", count=1, title="Lịch tiếp công dân", go_live=3, expire=12))
+        section="xay-dung-dang", count=1, title="Lịch tiếp công dân", go_live=10, expire=25))
     state = toasoan_json(server.env, STATE.format(ids=[article]))
     live, path, published = state["pages"][str(article)]
     url = server.url + path
