@@ -87,6 +87,8 @@ class ViewCountingTests(TestCase):
 
 
 class FlushAfterDeletionTests(TransactionTestCase):
+    serialized_rollback = True  # leave the migrations' data for later transactional tests
+
     def test_views_of_a_deleted_article_are_dropped_not_fatal(self):
         home = make_home()
         article = make_article(make_section(home, "Tin"), "Sẽ bị xóa", vn_time(2026, 1, 1))

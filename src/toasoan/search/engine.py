@@ -24,7 +24,7 @@ from toasoan.text.formats import VIETNAM
 from .models import SearchDocument, key_bounds
 from .query import Query
 
-COUNT_LIMIT = 1000
+COUNT_LIMIT = 500
 # The words typed with marks that decide the first split; a few are plenty.
 MAX_MARKED_WORDS = 6
 
