@@ -428,12 +428,12 @@ def ours(text):
 def ours_matches(text):
     """How many articles our index matches, uncounted by the results page (which
     stops counting at engine.COUNT_LIMIT); untimed."""
-    from toasoan.search.engine import search
+    from toasoan.search import engine
     from toasoan.search.query import parse
 
-    results = search(parse(text))
-    matches = getattr(results, "_matches", None)
-    return matches(10**9) if matches else results.count()
+    results = engine.search(parse(text))
+    matching = results.dialect.matching(results.query)
+    return engine._count(results.dialect, matching, results.filters, 10**9)
 
 
 def stock(backend, text):
