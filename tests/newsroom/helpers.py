@@ -3,6 +3,7 @@ admin requests each role makes."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import TestCase
 from wagtail.models import Page, TaskState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -33,6 +34,16 @@ def make_newsroom(test_class):
                                         first_name=username)
         user.groups.add(Group.objects.get(name=group))
         test_class.users[username] = user
+
+
+class NewsroomTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        make_newsroom(cls)
+
+    def login(self, role):
+        self.client.force_login(self.users[role])
+        return self.users[role]
 
 
 def article_form(title, **extra):

@@ -1,15 +1,14 @@
 """Each newsroom role against each admin action: allowed (and done), or refused
 with a 403 (and nothing changed)."""
 
-from django.test import TestCase
 from wagtail.models import Page
 
 from tests.factories import make_article, vn_time
 from tests.newsroom.helpers import (
+    NewsroomTestCase,
     article_form,
     current_task_state,
     draft_by,
-    make_newsroom,
     submit,
     workflow_action,
 )
@@ -19,15 +18,7 @@ ROLES = ["reporter", "editor", "approver", "moderator", "administrator"]
 DENIED = 403
 
 
-class PermissionMatrixTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        make_newsroom(cls)
-
-    def as_role(self, role):
-        self.client.force_login(self.users[role])
-        return self.users[role]
-
+class PermissionMatrixTests(NewsroomTestCase):
     def check(self, allowed_roles, act):
         """`act(role)` returns (response, done: bool)."""
         for role in ROLES:
@@ -42,7 +33,7 @@ class PermissionMatrixTests(TestCase):
 
     def test_create_an_article(self):
         def act(role):
-            self.as_role(role)
+            self.login(role)
             title = f"Bài mới của {role}"
             response = self.client.post(
                 f"/admin/pages/add/news/articlepage/{self.section.pk}/", article_form(title)
@@ -53,7 +44,7 @@ class PermissionMatrixTests(TestCase):
 
     def test_edit_someone_elses_article(self):
         def act(role):
-            self.as_role(role)
+            self.login(role)
             article = draft_by(self.users["reporter2"], self.section, f"Bài của người khác {role}")
             data = article_form(f"Đã sửa bởi {role}", slug=article.slug)
             response = self.client.post(f"/admin/pages/{article.pk}/edit/", data)
@@ -64,7 +55,7 @@ class PermissionMatrixTests(TestCase):
 
     def test_publish_directly(self):
         def act(role):
-            user = self.as_role(role)
+            user = self.login(role)
             article = draft_by(user, self.section, f"Bài xuất bản thẳng {role}")
             data = article_form(article.title, slug=article.slug)
             data["action-publish"] = "1"
@@ -75,7 +66,7 @@ class PermissionMatrixTests(TestCase):
 
     def test_unpublish(self):
         def act(role):
-            self.as_role(role)
+            self.login(role)
             article = make_article(self.section, f"Bài đang đăng {role}", vn_time(2026, 11, 2))
             response = self.client.post(f"/admin/pages/{article.pk}/unpublish/")
             return response, not Page.objects.get(pk=article.pk).live
@@ -84,7 +75,7 @@ class PermissionMatrixTests(TestCase):
 
     def test_add_a_section(self):
         def act(role):
-            self.as_role(role)
+            self.login(role)
             title = f"Chuyên mục {role}"
             response = self.client.post(
                 f"/admin/pages/add/news/sectionpage/{self.home.pk}/",
@@ -96,7 +87,7 @@ class PermissionMatrixTests(TestCase):
 
     def test_edit_a_section(self):
         def act(role):
-            self.as_role(role)
+            self.login(role)
             response = self.client.get(f"/admin/pages/{self.section.pk}/edit/")
             return response, response.status_code == 200
 
@@ -108,7 +99,7 @@ class PermissionMatrixTests(TestCase):
             article = draft_by(self.users["reporter2"], self.section, f"Bài gửi duyệt {role}")
             submit(self.client, article)
             first = current_task_state(article)
-            self.as_role(role)
+            self.login(role)
             response = workflow_action(self.client, article)
             first.refresh_from_db()
             return response, first.status == "approved"
@@ -122,7 +113,7 @@ class PermissionMatrixTests(TestCase):
             submit(self.client, article)
             self.client.force_login(self.users["editor"])
             workflow_action(self.client, article)
-            self.as_role(role)
+            self.login(role)
             response = workflow_action(self.client, article)
             return response, Page.objects.get(pk=article.pk).live
 
@@ -130,7 +121,7 @@ class PermissionMatrixTests(TestCase):
 
     def test_moderate_comments(self):
         def act(role):
-            self.as_role(role)
+            self.login(role)
             response = self.client.get("/admin/binh-luan/")
             return response, response.status_code == 200
 
@@ -138,7 +129,7 @@ class PermissionMatrixTests(TestCase):
 
     def test_manage_users(self):
         def act(role):
-            self.as_role(role)
+            self.login(role)
             response = self.client.get("/admin/users/")
             return response, response.status_code == 200
 
@@ -146,7 +137,7 @@ class PermissionMatrixTests(TestCase):
 
     def test_upload_images(self):
         def act(role):
-            self.as_role(role)
+            self.login(role)
             response = self.client.get("/admin/images/multiple/add/")
             return response, response.status_code == 200
 

@@ -5,7 +5,13 @@ from django.contrib.auth.models import Group, Permission
 from django.test import TestCase
 from wagtail.models import GroupPagePermission, Page
 
-from tests.newsroom.helpers import article_form, draft_by, make_newsroom, submit
+from tests.newsroom.helpers import (
+    NewsroomTestCase,
+    article_form,
+    draft_by,
+    make_newsroom,
+    submit,
+)
 from toasoan.newsroom import roles
 
 
@@ -45,14 +51,14 @@ class SectionNewsroomTests(TestCase):
         self.assertFalse(Page.objects.filter(title="Tin kinh tế").exists())
 
 
-class RevisionsAndHistoryTests(TestCase):
+class RevisionsAndHistoryTests(NewsroomTestCase):
     @classmethod
     def setUpTestData(cls):
-        make_newsroom(cls)
+        super().setUpTestData()
         cls.article = draft_by(cls.users["reporter"], cls.section, "Bản đầu tiên")
 
     def test_an_editor_compares_and_reverts_revisions(self):
-        self.client.force_login(self.users["editor"])
+        self.login("editor")
         first = self.article.get_latest_revision()
         data = article_form("Bản đã sửa", slug=self.article.slug)
         self.client.post(f"/admin/pages/{self.article.pk}/edit/", data)
@@ -66,9 +72,9 @@ class RevisionsAndHistoryTests(TestCase):
         self.assertContains(response, 'value="Bản đầu tiên"')
 
     def test_site_history_by_user_and_date(self):
-        self.client.force_login(self.users["reporter"])
+        self.login("reporter")
         submit(self.client, self.article)
-        self.client.force_login(self.users["administrator"])
+        self.login("administrator")
         reporter = self.users["reporter"].pk
         response = self.client.get("/admin/reports/site-history/", {"user": reporter})
         self.assertContains(response, "Bản đầu tiên")

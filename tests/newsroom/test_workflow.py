@@ -7,10 +7,11 @@ from unittest import mock, skipUnless
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.test import Client, TestCase, TransactionTestCase
+from django.test import Client, TransactionTestCase
 from wagtail.models import Page, PageLogEntry, TaskState
 
 from tests.newsroom.helpers import (
+    NewsroomTestCase,
     article_form,
     current_task_state,
     draft_by,
@@ -28,14 +29,7 @@ def actions(page):
     )
 
 
-class WorkflowTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        make_newsroom(cls)
-
-    def login(self, role):
-        self.client.force_login(self.users[role])
-
+class WorkflowTests(NewsroomTestCase):
     def submitted_draft(self, title="Huyện tổ chức hội nghị tổng kết năm 2026"):
         draft = draft_by(self.users["reporter"], self.section, title)
         self.login("reporter")

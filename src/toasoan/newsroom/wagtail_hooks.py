@@ -24,27 +24,29 @@ def _structure_refused(request, page_class, action):
 
 
 def _wants_publish(request):
-    return request.method == "POST" and request.POST.get("action-publish")
+    return request.method == "POST" and bool(request.POST.get("action-publish"))
+
+
+def _publish_refused(request, may_publish):
+    if _wants_publish(request) and not may_publish():
+        return permission_denied(request, NO_PUBLISH)
+    return None
 
 
 @hooks.register("before_create_page")
 def create(request, parent_page, page_class):
-    refused = _structure_refused(request, page_class, "add")
-    if refused is None and _wants_publish(request) and not parent_page.permissions_for_user(
-        request.user
-    ).can_publish_subpage():
-        refused = permission_denied(request, NO_PUBLISH)
-    return refused
+    rights = parent_page.permissions_for_user(request.user)
+    return _structure_refused(request, page_class, "add") or _publish_refused(
+        request, rights.can_publish_subpage
+    )
 
 
 @hooks.register("before_edit_page")
 def edit(request, page):
-    refused = _structure_refused(request, page.specific_class, "change")
-    if refused is None and _wants_publish(request) and not page.permissions_for_user(
-        request.user
-    ).can_publish():
-        refused = permission_denied(request, NO_PUBLISH)
-    return refused
+    rights = page.permissions_for_user(request.user)
+    return _structure_refused(request, page.specific_class, "change") or _publish_refused(
+        request, rights.can_publish
+    )
 
 
 @hooks.register("before_delete_page")
