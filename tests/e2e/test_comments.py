@@ -67,8 +67,9 @@ def test_reader_comments_moderator_approves_everyone_sees_it(page, server, artic
     expect(form.locator("[data-form-status]")).to_have_text("Đã tạo mã xác nhận mới.")
     assert image.get_attribute("src") != first_image
     assert page.url.endswith(article_url)
-    image_loaded = image.evaluate("img => img.complete && img.naturalWidth > 0")
-    assert image_loaded, "the new captcha image did not load"
+    # The status is shown when the new code arrives; its image may still be on the way.
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0",
+                           arg=image.element_handle(), timeout=10_000)
 
     fill(form, name="Nguyễn Thị Mai", phone=PHONE_TYPED, title=title, content=content)
     form.get_by_label("Mã xác nhận").fill(captcha_answer(server, key.input_value()))

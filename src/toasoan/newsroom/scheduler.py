@@ -45,7 +45,11 @@ def hold_lease(name=None) -> bool:
     """Take or renew the site's job lease; True if this process (or `name`) has it now."""
     name = name or holder()
     now = timezone.now()
-    JobLease.objects.get_or_create(name=LEASE)
+    lease = JobLease.objects.filter(name=LEASE).values_list("holder", "expires_at").first()
+    if lease is None:
+        JobLease.objects.get_or_create(name=LEASE)
+    elif lease[0] != name and lease[1] is not None and lease[1] >= now:
+        return False  # held by another: a read, not a write, on most ticks
     free = Q(holder=name) | Q(expires_at__isnull=True) | Q(expires_at__lt=now)
     taken = JobLease.objects.filter(free, name=LEASE).update(
         holder=name, expires_at=now + timedelta(seconds=lease_seconds())
