@@ -5,7 +5,6 @@ any lower rule alone would give (publication date, then page id).
 """
 
 import unicodedata
-from unittest import mock
 
 from django.test import TestCase
 
@@ -204,26 +203,3 @@ class PhraseTests(TestCase):
 
     def test_phrase_and_word_together(self):
         self.assertEqual(ranked('"an toàn giao thông" lễ'), [self.phrase_in_body.title])
-
-
-class _TwoSlices:
-    """On PostgreSQL a tier is read in the newest slice of the index first, then the
-    rest (`PostgresTiers.segments`): with a slice of two articles the order is the same."""
-
-    def setUp(self):
-        super().setUp()
-        patcher = mock.patch.object(engine.PostgresTiers, "RECENT", 2)
-        patcher.start()
-        self.addCleanup(patcher.stop)
-
-
-class PlaceInTwoSlicesTests(_TwoSlices, PlaceTests):
-    pass
-
-
-class NewerFirstInTwoSlicesTests(_TwoSlices, NewerFirstTests):
-    pass
-
-
-class PhraseInTwoSlicesTests(_TwoSlices, PhraseTests):
-    pass

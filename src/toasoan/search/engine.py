@@ -61,9 +61,6 @@ def _marked_keys(query: Query) -> list[str]:
 class SQLiteTiers:
     """FTS5 expressions over the `search_fts` table (migration 0002)."""
 
-    def segments(self, tier):
-        return [tier]  # FTS5 hands out each tier newest first already
-
     ALL = "{title_words lead_words body_words extra_words}"
     TITLE_OR_LEAD = "{title_words lead_words}"
     TITLE = "{title_words}"
@@ -143,30 +140,6 @@ class PostgresTiers:
             self._all(place, self._match("telex_vector", marks, negate=True)) for place in places
         ]
 
-    RECENT = 5000
-
-    def segments(self, tier):
-        """A tier read in two parts: the newest RECENT articles, then the rest.
-
-        GIN finds a tier's matches in no particular order, and the planner guesses
-        from single-word statistics how many there are: for common words that occur
-        together ("xây dựng" in titles) it expects a hundred and fetches thousands, to
-        keep the newest ten. Within the newest slice a page of a dense tier is found
-        after a short walk; a sparse one costs one more query for the older part."""
-        if not hasattr(self, "_floor"):
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"SELECT sort_key FROM {SearchDocument._meta.db_table}"
-                    " ORDER BY sort_key DESC OFFSET %s LIMIT 1", [self.RECENT - 1]
-                )
-                row = cursor.fetchone()
-            self._floor = row[0] if row else None
-        if self._floor is None:
-            return [tier]
-        sql, params = tier
-        return [(f"{sql} AND sort_key >= %s", [*params, self._floor]),
-                (f"{sql} AND sort_key < %s", [*params, self._floor])]
-
     def select(self, condition, filters: Filters):
         where, params = condition
         sql, params = filters.key_range(
@@ -228,9 +201,7 @@ class Search:
     def keys(self, offset: int, limit: int) -> list[int]:
         """The sort keys of ranked results offset..offset+limit, tier by tier."""
         keys = []
-        segments = (part for tier in self.dialect.tiers(self.query)
-                    for part in self.dialect.segments(tier))
-        for tier in segments:
+        for tier in self.dialect.tiers(self.query):
             wanted = limit - len(keys)
             if wanted <= 0:
                 break
