@@ -432,7 +432,7 @@ def ours_matches(text):
     from toasoan.search.query import parse
 
     results = engine.search(parse(text))
-    matching = results.dialect.matching(results.query)
+    matching = engine.matching(results.dialect, results.query)
     return engine._count(results.dialect, matching, results.filters, 10**9)
 
 

@@ -142,6 +142,20 @@ class CountLimitTests(TestCase):
             self.assertContains(response, "Tìm thấy hơn 3 bài viết")
             self.assertEqual(response.content.decode().count('class="item"'), 3)
 
+    def test_counts_add_the_bodies_when_titles_and_leads_fall_short(self):
+        from unittest import mock
+
+        section = make_section(make_home(), "Đời sống")
+        for day in (6, 7):
+            make_article(section, f"Tin vắn ngày {day}", vn_time(2026, 9, day),
+                         body=[{"type": "text", "value": "<p>Phiên chợ quê họp sớm.</p>"}])
+        # Five titles and two bodies say "phiên chợ".
+        for limit, says in ((10, "Tìm thấy 7 bài viết"), (7, "Tìm thấy 7 bài viết"),
+                            (6, "Tìm thấy hơn 6 bài viết"), (5, "Tìm thấy hơn 5 bài viết"),
+                            (4, "Tìm thấy hơn 4 bài viết")):
+            with self.subTest(limit=limit), mock.patch("toasoan.search.engine.COUNT_LIMIT", limit):
+                self.assertContains(self.client.get("/tim-kiem/", {"q": "phien cho"}), says)
+
     def test_deleting_a_restricted_section_deletes_its_articles_cleanly(self):
         from wagtail.models import PageViewRestriction
 

@@ -89,6 +89,35 @@ class DiacriticsAbovePlaceTests(TestCase):
         self.assertEqual(ranked("dang"), [self.in_title.title, self.in_body.title])
 
 
+class MarksInTheirPlaceTests(TestCase):
+    """The reader's own spelling counts where the words are found: a title with
+    `dâng` above a newer title with `Đăng` whose body happens to have `dâng`."""
+
+    @classmethod
+    def setUpTestData(cls):
+        section = make_section(make_home(), "Thời sự")
+        cls.title_word = make_article(section, "Lễ dâng hương Giỗ Tổ", vn_time(2026, 4, 1),
+                                      lead=LEAD, authors=())
+        cls.body_word = make_article(
+            section, "Đăng ký lễ hội năm nay", vn_time(2026, 4, 5), lead=LEAD, authors=(),
+            body=[{"type": "text", "value": "<p>Các đoàn dâng hương theo lịch.</p>"}],
+        )
+        cls.lead_word = make_article(section, "Đăng cai hội thi", vn_time(2026, 4, 9),
+                                     lead="Các xã dâng lễ vật truyền thống.", authors=())
+
+    def test_the_marked_word_in_the_title_first(self):
+        self.assertEqual(ranked("dâng"), [self.title_word.title, self.lead_word.title,
+                                          self.body_word.title])
+
+    def test_without_marks_the_place_and_date_decide(self):
+        self.assertEqual(ranked("dang"), [self.lead_word.title, self.body_word.title,
+                                          self.title_word.title])
+
+    def test_the_other_spelling_ranks_its_own_titles(self):
+        self.assertEqual(ranked("đăng"), [self.lead_word.title, self.body_word.title,
+                                          self.title_word.title])
+
+
 class TonePlacementRankingTests(TestCase):
     @classmethod
     def setUpTestData(cls):

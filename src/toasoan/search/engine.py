@@ -4,9 +4,10 @@ Every unit of the query must match its folded words (a phrase as a phrase). The
 matches are ranked in tiers, best first:
 
 1. the words the reader wrote with marks all appear with those marks (`dâng`
-   above `đăng`; a query typed without marks skips this split);
-2. within that, every unit is in the title; else every unit is in the title or
-   the lead; else the units are found anywhere (body, captions, tags, authors);
+   above `đăng`; a query typed without marks skips this split), in the title with
+   the units; else in the title or lead with the units; else anywhere;
+2. then the rest: every unit in the title; else in the title or the lead; else
+   anywhere (body, captions, tags, authors);
 3. within a tier, newer first.
 
 Each tier is one full-text query whose index hands out documents newest first
@@ -14,6 +15,7 @@ Each tier is one full-text query whose index hands out documents newest first
 stop after the page, however many articles match. Counts stop at `COUNT_LIMIT`.
 """
 
+import itertools
 from dataclasses import dataclass
 from datetime import datetime, time
 
@@ -58,33 +60,64 @@ def _marked_keys(query: Query) -> list[str]:
     return keys[:MAX_MARKED_WORDS]
 
 
-class SQLiteTiers:
-    """FTS5 expressions over the `search_fts` table (migration 0002)."""
+# The places a tier looks in, narrowest first: each holds the one before it.
+PLACES = ("title", "head", "all")
 
-    ALL = "{title_words lead_words body_words extra_words}"
-    TITLE_OR_LEAD = "{title_words lead_words}"
-    TITLE = "{title_words}"
+
+def matching(dialect, query):
+    return dialect.words("all", dialect.units(query))
+
+
+def tiers(dialect, query):
+    """The ranking tiers as the dialect's conditions, best first; together they
+    match exactly what `dialect.words("all", ...)` matches, each article once."""
+    units = dialect.units(query)
+    found = [dialect.words(place, units) for place in PLACES]
+    by_place = _narrowest_first(dialect, found)
+    keys = _marked_keys(query)
+    if not keys:
+        return by_place
+    # The words typed with marks, in the same place the words are found.
+    marked = [dialect.both(words, dialect.marks(place, keys))
+              for words, place in zip(found, PLACES, strict=True)]
+    anywhere = dialect.marks("all", keys)
+    return _narrowest_first(dialect, marked) + [
+        dialect.but_not(tier, anywhere) for tier in by_place
+    ]
+
+
+def _narrowest_first(dialect, nested):
+    return [nested[0]] + [dialect.but_not(wider, narrower)
+                          for narrower, wider in itertools.pairwise(nested)]
+
+
+class SQLiteTiers:
+    """FTS5 expressions over the `search_fts` table (`schema.sqlite_table`)."""
+
+    WORDS = {
+        "title": "{title_words}",
+        "head": "{title_words lead_words}",
+        "all": "{title_words lead_words body_words extra_words}",
+    }
+    MARKS = {"title": "{title_telex}", "head": "{title_telex lead_telex}", "all": "{telex}"}
 
     @staticmethod
-    def _units(query, columns):
-        phrases = " AND ".join('"' + " ".join(unit.words) + '"' for unit in query.units)
-        return f"{columns} : ({phrases})"
+    def units(query):
+        return " AND ".join('"' + " ".join(unit.words) + '"' for unit in query.units)
 
-    def matching(self, query):
-        return self._units(query, self.ALL)
+    def words(self, place, units):
+        return f"{self.WORDS[place]} : ({units})"
 
-    def tiers(self, query):
-        title, title_or_lead, anywhere = (
-            self._units(query, columns) for columns in (self.TITLE, self.TITLE_OR_LEAD, self.ALL)
-        )
-        places = [title, f"({title_or_lead}) NOT ({title})", f"({anywhere}) NOT ({title_or_lead})"]
-        keys = _marked_keys(query)
-        if not keys:
-            return places
-        marks = "telex : (" + " AND ".join(f'"{key}"' for key in keys) + ")"
-        return [f"({place}) AND ({marks})" for place in places] + [
-            f"({place}) NOT ({marks})" for place in places
-        ]
+    def marks(self, place, keys):
+        return f"{self.MARKS[place]} : (" + " AND ".join(f'"{key}"' for key in keys) + ")"
+
+    @staticmethod
+    def both(first, second):
+        return f"({first}) AND ({second})"
+
+    @staticmethod
+    def but_not(first, second):
+        return f"({first}) NOT ({second})"
 
     def select(self, expression, filters: Filters):
         sql, params = filters.key_range("SELECT rowid FROM search_fts WHERE search_fts MATCH %s",
@@ -100,45 +133,32 @@ class SQLiteTiers:
 
 
 class PostgresTiers:
-    """Conditions on the generated vectors (migration 0003): `title_vector`,
-    `head_vector` (title and lead), `vector` (everything) and `telex_vector`."""
+    """(sql, params) conditions on the generated vectors (`schema.POSTGRES_VECTORS`)."""
+
+    WORDS = {"title": "title_vector", "head": "head_vector", "all": "vector"}
+    MARKS = {"title": "title_telex_vector", "head": "head_telex_vector", "all": "telex_vector"}
 
     @staticmethod
-    def _units(query):
-        return " & ".join(
-            "(" + " <-> ".join(unit.words) + ")" for unit in query.units
-        )
+    def units(query):
+        return " & ".join("(" + " <-> ".join(unit.words) + ")" for unit in query.units)
 
     @staticmethod
-    def _match(column, tsquery, negate=False):
-        sql = f"{column} @@ to_tsquery('simple', %s)"
-        return (f"NOT ({sql})" if negate else sql), [tsquery]
+    def _match(column, tsquery):
+        return f"{column} @@ to_tsquery('simple', %s)", [tsquery]
 
-    def _all(self, *conditions):
-        return (
-            " AND ".join(sql for sql, _params in conditions),
-            [param for _sql, params in conditions for param in params],
-        )
+    def words(self, place, units):
+        return self._match(self.WORDS[place], units)
 
-    def matching(self, query):
-        return self._match("vector", self._units(query))
+    def marks(self, place, keys):
+        return self._match(self.MARKS[place], " & ".join(keys))
 
-    def tiers(self, query):
-        units = self._units(query)
-        places = [
-            self._match("title_vector", units),
-            self._all(self._match("head_vector", units),
-                      self._match("title_vector", units, negate=True)),
-            self._all(self._match("vector", units),
-                      self._match("head_vector", units, negate=True)),
-        ]
-        keys = _marked_keys(query)
-        if not keys:
-            return places
-        marks = " & ".join(keys)
-        return [self._all(place, self._match("telex_vector", marks)) for place in places] + [
-            self._all(place, self._match("telex_vector", marks, negate=True)) for place in places
-        ]
+    @staticmethod
+    def both(first, second):
+        return f"({first[0]}) AND ({second[0]})", [*first[1], *second[1]]
+
+    @staticmethod
+    def but_not(first, second):
+        return f"({first[0]}) AND NOT ({second[0]})", [*first[1], *second[1]]
 
     def select(self, condition, filters: Filters):
         where, params = condition
@@ -191,8 +211,15 @@ class Search:
     @property
     def total(self) -> int:
         if self._total is None:
-            matching = self.dialect.matching(self.query)
-            self._total = _count(self.dialect, matching, self.filters, COUNT_LIMIT + 1)
+            # Counting reads every match up to the limit, checking each against its
+            # vector. A common query reaches the limit within the titles and leads
+            # alone, whose vectors are a seventh the size of the whole article's.
+            units = self.dialect.units(self.query)
+            for place in ("head", "all"):
+                condition = self.dialect.words(place, units)
+                self._total = _count(self.dialect, condition, self.filters, COUNT_LIMIT + 1)
+                if self._total > COUNT_LIMIT:
+                    break
         return self._total
 
     def count(self) -> int:
@@ -201,7 +228,7 @@ class Search:
     def keys(self, offset: int, limit: int) -> list[int]:
         """The sort keys of ranked results offset..offset+limit, tier by tier."""
         keys = []
-        for tier in self.dialect.tiers(self.query):
+        for tier in tiers(self.dialect, self.query):
             wanted = limit - len(keys)
             if wanted <= 0:
                 break

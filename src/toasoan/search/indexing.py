@@ -91,6 +91,8 @@ def document_for(page: ArticlePage, section_id=None, tag_names=None, author_name
         body_words=_folded(body_w),
         extra_words=_folded(extra_w),
         telex=" ".join(map(telex_word, [*title_w, *lead_w, *body_w, *extra_w])),
+        title_telex=" ".join(map(telex_word, title_w)),
+        lead_telex=" ".join(map(telex_word, lead_w)),
     )
 
 
@@ -228,5 +230,5 @@ def _bulk_writes():
             cursor.execute(statement)
         yield cursor
         cursor.execute(schema.SQLITE_REBUILD)
-        for statement in schema.SQLITE_TRIGGERS:
+        for statement in schema.sqlite_triggers():
             cursor.execute(statement)

@@ -21,7 +21,8 @@ class SearchDocument(models.Model):
 
     The display text is kept as written (NFC); the `*_words` columns hold the same
     text folded (`xay dung dang`, words between single spaces, a space at each end)
-    and `telex` the words with every mark kept (`xaay duwngj ddangr`). The full-text
+    and `telex` the words with every mark kept (`xaay duwngj ddangr`), with the
+    title's and the lead's own keys also apart (`title_telex`, `lead_telex`). The full-text
     index over them is the database's own: an FTS5 table on SQLite, a generated
     tsvector with a GIN index on PostgreSQL (migration 0002). Both hand out
     documents in `sort_key` order, newest first, so a page of results is read
@@ -45,6 +46,8 @@ class SearchDocument(models.Model):
     body_words = models.TextField(blank=True)
     extra_words = models.TextField(blank=True)
     telex = models.TextField(blank=True)
+    title_telex = models.TextField(blank=True, default="")
+    lead_telex = models.TextField(blank=True, default="")
 
     class Meta:
         verbose_name = "Mục tìm kiếm"

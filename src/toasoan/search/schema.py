@@ -1,34 +1,48 @@
-"""The database-specific full-text index over `SearchDocument` (see migration 0002).
+"""The database-specific full-text index over `SearchDocument`.
 
 SQLite: an FTS5 table whose content is the documents table, kept in step by
 triggers (a phrase never spans two columns). PostgreSQL: generated tsvector
-columns (the title; title and lead; everything; the Telex keys), all with the
-`simple` configuration (the text is folded before it gets here), each with a GIN
-index.
+columns, one per ranking tier for the folded words (the title; title and lead;
+everything) and for the Telex keys (the same three), all with the `simple`
+configuration (the text is folded before it gets here), each with a GIN index.
 Both are read newest first through `sort_key`.
+
+The statements are built by functions of the column lists so that each migration
+can keep the columns it had (0002, 0003) while the current ones live here (0004).
 """
 
-COLUMNS = "title_words, lead_words, body_words, extra_words, telex"
-_NEW = ", ".join(f"new.{column.strip()}" for column in COLUMNS.split(","))
-_OLD = ", ".join(f"old.{column.strip()}" for column in COLUMNS.split(","))
+COLUMNS = (
+    "title_words", "lead_words", "body_words", "extra_words",
+    "title_telex", "lead_telex", "telex",
+)
 
-SQLITE_TABLE = f"""CREATE VIRTUAL TABLE search_fts USING fts5({COLUMNS},
+
+def sqlite_table(columns=COLUMNS):
+    return f"""CREATE VIRTUAL TABLE search_fts USING fts5({", ".join(columns)},
     content='search_searchdocument', content_rowid='sort_key',
     tokenize='unicode61 remove_diacritics 0')"""
-SQLITE_TRIGGERS = [
-    f"""CREATE TRIGGER search_fts_insert AFTER INSERT ON search_searchdocument BEGIN
-        INSERT INTO search_fts(rowid, {COLUMNS}) VALUES (new.sort_key, {_NEW});
-    END""",
-    f"""CREATE TRIGGER search_fts_delete AFTER DELETE ON search_searchdocument BEGIN
-        INSERT INTO search_fts(search_fts, rowid, {COLUMNS})
-        VALUES ('delete', old.sort_key, {_OLD});
-    END""",
-    f"""CREATE TRIGGER search_fts_update AFTER UPDATE ON search_searchdocument BEGIN
-        INSERT INTO search_fts(search_fts, rowid, {COLUMNS})
-        VALUES ('delete', old.sort_key, {_OLD});
-        INSERT INTO search_fts(rowid, {COLUMNS}) VALUES (new.sort_key, {_NEW});
-    END""",
-]
+
+
+def sqlite_triggers(columns=COLUMNS):
+    names = ", ".join(columns)
+    new = ", ".join(f"new.{column}" for column in columns)
+    old = ", ".join(f"old.{column}" for column in columns)
+    return [
+        f"""CREATE TRIGGER search_fts_insert AFTER INSERT ON search_searchdocument BEGIN
+            INSERT INTO search_fts(rowid, {names}) VALUES (new.sort_key, {new});
+        END""",
+        f"""CREATE TRIGGER search_fts_delete AFTER DELETE ON search_searchdocument BEGIN
+            INSERT INTO search_fts(search_fts, rowid, {names})
+            VALUES ('delete', old.sort_key, {old});
+        END""",
+        f"""CREATE TRIGGER search_fts_update AFTER UPDATE ON search_searchdocument BEGIN
+            INSERT INTO search_fts(search_fts, rowid, {names})
+            VALUES ('delete', old.sort_key, {old});
+            INSERT INTO search_fts(rowid, {names}) VALUES (new.sort_key, {new});
+        END""",
+    ]
+
+
 SQLITE_DROP_TRIGGERS = [
     "DROP TRIGGER search_fts_update",
     "DROP TRIGGER search_fts_delete",
@@ -51,29 +65,41 @@ def _vector(*columns):
 # One vector per ranking tier, each with its own GIN index and statistics, so that a
 # tier that matches few articles ("all four words in the title") is found through its
 # index instead of by testing every article newest first. The Telex keys have their
-# own: a reader's `ddawng` must not match them as if it were a word of the text.
+# own: a reader's `ddawng` must not match them as if it were a word of the text; and
+# one per tier, so that checking the marks of a title match reads the title's keys,
+# not the whole article's.
 POSTGRES_VECTORS = {
     "title_vector": "to_tsvector('simple', title_words)",
     "head_vector": _vector("title_words", "lead_words"),
     "vector": _vector("title_words", "lead_words", "body_words", "extra_words"),
     "telex_vector": "to_tsvector('simple', telex)",
+    "title_telex_vector": "to_tsvector('simple', title_telex)",
+    "head_telex_vector": "to_tsvector('simple', title_telex || ' ' || lead_telex)",
 }
-POSTGRES_CREATE = [
-    f"ALTER TABLE search_searchdocument ADD COLUMN {column} tsvector"
-    f" GENERATED ALWAYS AS ({expression}) STORED"
-    for column, expression in POSTGRES_VECTORS.items()
-] + [
-    f"CREATE INDEX search_{column} ON search_searchdocument USING gin ({column})"
-    for column in POSTGRES_VECTORS
-]
-POSTGRES_DROP = [f"DROP INDEX search_{column}" for column in POSTGRES_VECTORS] + [
-    f"ALTER TABLE search_searchdocument DROP COLUMN {column}" for column in POSTGRES_VECTORS
-]
+
+
+def postgres_create(columns):
+    return [
+        f"ALTER TABLE search_searchdocument ADD COLUMN {column} tsvector"
+        f" GENERATED ALWAYS AS ({POSTGRES_VECTORS[column]}) STORED"
+        for column in columns
+    ] + [
+        f"CREATE INDEX search_{column} ON search_searchdocument USING gin ({column})"
+        for column in columns
+    ]
+
+
+def postgres_drop(columns):
+    return [f"DROP INDEX search_{column}" for column in columns] + [
+        f"ALTER TABLE search_searchdocument DROP COLUMN {column}" for column in columns
+    ]
+
 
 # lz4 compresses the long columns several times faster than PostgreSQL's default
 # (pglz): about 12 % more articles a second when the index is rebuilt. Servers built
 # without lz4 keep pglz.
 POSTGRES_LZ4 = [
     f"ALTER TABLE search_searchdocument ALTER COLUMN {column} SET COMPRESSION lz4"
-    for column in ("body", "extra", "body_words", "extra_words", "telex", *POSTGRES_VECTORS)
+    for column in ("body", "extra", "body_words", "extra_words", "telex",
+                   "title_vector", "head_vector", "vector", "telex_vector")
 ]

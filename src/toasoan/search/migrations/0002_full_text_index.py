@@ -20,8 +20,11 @@ POSTGRES_COLUMN = """ALTER TABLE search_searchdocument ADD COLUMN vector tsvecto
         )
     ) STORED"""
 
+# The columns the FTS5 table had until 0004 added the title's and lead's Telex keys.
+SQLITE_COLUMNS = ("title_words", "lead_words", "body_words", "extra_words", "telex")
+
 FORWARD = {
-    "sqlite": [schema.SQLITE_TABLE, *schema.SQLITE_TRIGGERS],
+    "sqlite": [schema.sqlite_table(SQLITE_COLUMNS), *schema.sqlite_triggers(SQLITE_COLUMNS)],
     "postgresql": [
         POSTGRES_COLUMN,
         "CREATE INDEX search_vector ON search_searchdocument USING gin (vector)",

@@ -30,8 +30,9 @@ def use_lz4(apps, schema_editor):
         pass  # a server without lz4
 
 
-FORWARD = [*previous.BACKWARD["postgresql"], *schema.POSTGRES_CREATE]
-BACKWARD = [*schema.POSTGRES_DROP, *previous.FORWARD["postgresql"]]
+VECTORS = ("title_vector", "head_vector", "vector", "telex_vector")
+FORWARD = [*previous.BACKWARD["postgresql"], *schema.postgres_create(VECTORS)]
+BACKWARD = [*schema.postgres_drop(VECTORS), *previous.FORWARD["postgresql"]]
 
 
 class Migration(migrations.Migration):
