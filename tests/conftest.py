@@ -26,3 +26,13 @@ def isolated_files(tmp_path_factory):
     overrides.enable()
     yield
     overrides.disable()
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache(settings):
+    """Each test starts with no stored pages (a test database reuses page ids and
+    paths, and its rolled-back changes never bump the page cache's tags)."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {**settings.CACHES["default"], "KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}"},
+    }

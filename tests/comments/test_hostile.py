@@ -19,6 +19,7 @@ from tests.comments import hostile_corpus as corpus
 from tests.comments.helpers import ENGLISH, VIETNAMESE, comment_url, make_site
 from tests.comments.html import parse
 from toasoan.comments.challenges import new_challenge
+from toasoan.comments.moderation import comments_changed
 from toasoan.comments.models import Comment
 
 # What the approved-comments list is made of; anything else came from the input.
@@ -198,7 +199,9 @@ class HostileInputTests(TestCase):
 
     def check_article_page(self, stored):
         before = markup(self.client.get(self.article.url).content.decode())
-        Comment.objects.update(status=Comment.Status.APPROVED)
+        with self.captureOnCommitCallbacks(execute=True):
+            Comment.objects.update(status=Comment.Status.APPROVED)
+            comments_changed(self.article.pk)  # what a moderator's decision sends
         html = self.client.get(self.article.url).content.decode()
         page = parse(html)
         self.assertEqual(markup(html)["scripts"], before["scripts"])

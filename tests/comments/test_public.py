@@ -104,7 +104,9 @@ class PublicCommentsTests(TestCase):
     def test_approving_shows_the_comment_at_once(self):
         pending = self.hidden[0]
         moderator = get_user_model().objects.create_user("bientap", password="x")
-        moderate(pending, "approve", moderator)
+        self.client.get(self.article.url)  # the page is cached before the decision
+        with self.captureOnCommitCallbacks(execute=True):
+            moderate(pending, "approve", moderator)
         html = self.client.get(self.article.url).content.decode()
         self.assertIn("Bình luận (4)", html)
         self.assertIn(pending.title, html)

@@ -47,8 +47,10 @@ class ScheduledPublishingTests(TestCase):
             tick()
         self.assertFalse(Page.objects.get(pk=article.pk).live)
 
-        with time_machine.travel(NOW + timedelta(hours=2, seconds=1), tick=False):
+        with (time_machine.travel(NOW + timedelta(hours=2, seconds=1), tick=False),
+              self.captureOnCommitCallbacks(execute=True)):
             tick()
+        with time_machine.travel(NOW + timedelta(hours=2, seconds=1), tick=False):
             article = Page.objects.get(pk=article.pk)
             self.assertTrue(article.live)
             self.assertTrue(self.listed(article))
@@ -61,7 +63,8 @@ class ScheduledPublishingTests(TestCase):
             "Thông báo tạm dừng cấp nước", expire_at=NOW + timedelta(days=1), live=True
         )
         self.assertTrue(self.found(article))
-        with time_machine.travel(NOW + timedelta(days=1, seconds=1), tick=False):
+        with (time_machine.travel(NOW + timedelta(days=1, seconds=1), tick=False),
+              self.captureOnCommitCallbacks(execute=True)):
             tick()
         article = Page.objects.get(pk=article.pk)
         self.assertFalse(article.live)

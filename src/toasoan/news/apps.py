@@ -7,4 +7,4 @@ class NewsConfig(AppConfig):
     verbose_name = "Tin bài"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import invalidation, signals  # noqa: F401

@@ -17,6 +17,7 @@ from wagtail.search import index
 from toasoan.search.fields import FoldedSearchField, folded
 from toasoan.text import slugify
 
+from . import pagecache
 from .blocks import ArticleBodyBlock
 from .forms import VietnamesePageForm
 from .normalizing import NormalizedPageMixin
@@ -24,6 +25,8 @@ from .panels import PROMOTE_PANELS
 from .queries import articles_under, most_read
 
 PAGE_SIZE = 20
+# Articles listed before and after an article, each way ("Các bài mới/đã đăng").
+NEIGHBOURS = 10
 
 
 def paginate(request, queryset, per_page=PAGE_SIZE):
@@ -55,7 +58,18 @@ class PortalSettings(BaseSiteSetting):
         verbose_name = "Thông tin cổng"
 
 
-class HomePage(NormalizedPageMixin, RoutablePageMixin, Page):
+class CachedPageMixin:
+    """Public pages are kept in the page cache under the tags they were built from."""
+
+    def serve(self, request, *args, **kwargs):
+        from .invalidation import page_tags
+
+        response = super().serve(request, *args, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        return pagecache.mark(response, page_tags(self, context))
+
+
+class HomePage(CachedPageMixin, NormalizedPageMixin, RoutablePageMixin, Page):
     intro = models.TextField("Giới thiệu", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -95,7 +109,7 @@ class HomePage(NormalizedPageMixin, RoutablePageMixin, Page):
         )
 
 
-class SectionPage(NormalizedPageMixin, Page):
+class SectionPage(CachedPageMixin, NormalizedPageMixin, Page):
     intro = models.TextField("Giới thiệu", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -149,7 +163,7 @@ class ArticleTag(ItemBase):
     )
 
 
-class ArticlePage(NormalizedPageMixin, Page):
+class ArticlePage(CachedPageMixin, NormalizedPageMixin, Page):
     lead = models.TextField(
         "Sapo", help_text="Đoạn mở đầu; ký hiệu tin của cổng được in trước đoạn này."
     )
@@ -205,7 +219,7 @@ class ArticlePage(NormalizedPageMixin, Page):
     def _siblings(self):
         return ArticlePage.objects.live().child_of(self.get_parent())
 
-    def newer_articles(self, limit=5):
+    def newer_articles(self, limit=NEIGHBOURS):
         """Same-section articles published after this one, nearest first."""
         when = self.first_published_at
         if when is None:
@@ -216,7 +230,7 @@ class ArticlePage(NormalizedPageMixin, Page):
         )
         return newer.order_by("first_published_at", "pk")[:limit]
 
-    def older_articles(self, limit=5):
+    def older_articles(self, limit=NEIGHBOURS):
         """Same-section articles published before this one, nearest first."""
         when = self.first_published_at
         if when is None:

@@ -1,0 +1,133 @@
+"""What each change makes out of date in the page cache (`pagecache`), bumped once
+the change has committed.
+
+An article published, edited, unpublished, moved, deleted, gone live on schedule or
+expired: its own page; the pages that list it by title (`link:`), which covers
+every newer/older list it leaves; the pages of the articles around it now, whose
+lists it joins; its sections' lists (before and after a move); the home page, tag
+pages, feeds and sitemap. A comment decision: the article's own page. A section,
+the home page, the portal settings, a view restriction, an edited image or
+document: every page (the menu and settings are on every page; these are rare).
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from toasoan.comments.signals import comments_changed
+
+from . import pagecache
+from .models import ArticlePage, HomePage, PortalSettings, SectionPage
+
+SITE = "site"
+HOME_LISTS = "list:home"
+
+
+def article_tag(page_id):
+    return f"article:{page_id}"
+
+
+def link_tag(page_id):
+    return f"link:{page_id}"
+
+
+def list_tag(page_id):
+    return f"list:{page_id}"
+
+
+def _bump_after_commit(tags):
+    tags = set(tags)
+    transaction.on_commit(lambda: pagecache.bump(tags))
+
+
+def _section_lists(path):
+    """The lists of the sections at or above the tree path `path` (read from paths,
+    so it works for a page just deleted or a place just left)."""
+    steplen = SectionPage.steplen
+    paths = [path[:end] for end in range(steplen, len(path) + 1, steplen)]
+    return {list_tag(pk) for pk in SectionPage.objects.filter(path__in=paths)
+            .values_list("pk", flat=True)}
+
+
+def _article_changed(article, extra=()):
+    tags = {article_tag(article.pk), link_tag(article.pk), HOME_LISTS, *extra}
+    tags.update(_section_lists(article.path))
+    if article.live and article.first_published_at:
+        around = [*article.newer_articles(), *article.older_articles()]
+        tags.update(article_tag(neighbour.pk) for neighbour in around)
+    _bump_after_commit(tags)
+
+
+def _structure_changed(page):
+    if isinstance(page.specific_deferred, (HomePage, SectionPage)):
+        _bump_after_commit([SITE])
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def page_changed(sender, instance, **kwargs):
+    if isinstance(instance, ArticlePage):
+        _article_changed(instance)
+    else:
+        _structure_changed(instance)
+
+
+@receiver(post_page_move)
+def page_moved(sender, instance, parent_page_before, **kwargs):
+    page = instance.specific_deferred
+    if isinstance(page, ArticlePage):
+        page.refresh_from_db(fields=["path"])
+        _article_changed(page, extra=_section_lists(parent_page_before.path))
+    else:
+        _structure_changed(page)
+
+
+@receiver(post_delete, sender=ArticlePage)
+def article_deleted(sender, instance, **kwargs):
+    # Its page is a 404 now; what listed it must drop it.
+    _bump_after_commit({article_tag(instance.pk), link_tag(instance.pk), HOME_LISTS,
+                        *_section_lists(instance.path)})
+
+
+@receiver(post_delete, sender=SectionPage)
+@receiver(post_delete, sender=HomePage)
+@receiver(post_save, sender=PortalSettings)
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def site_changed(sender, **kwargs):
+    _bump_after_commit([SITE])
+
+
+@receiver(post_save, sender=get_image_model())
+@receiver(post_save, sender=get_document_model())
+def file_changed(sender, created=False, **kwargs):
+    # A new file is on no page yet; an edited one (new file, focal point, title)
+    # may be on any.
+    if not created:
+        _bump_after_commit([SITE])
+
+
+@receiver(post_delete, sender=get_image_model())
+@receiver(post_delete, sender=get_document_model())
+def file_deleted(sender, **kwargs):
+    _bump_after_commit([SITE])
+
+
+@receiver(comments_changed)
+def comments_decided(sender, page_id, **kwargs):
+    pagecache.bump([article_tag(page_id)])  # sent after commit
+
+
+def page_tags(page, context):
+    """The tags a built page depends on (see the module's doc)."""
+    if isinstance(page, ArticlePage):
+        shown = [*context.get("newer", ()), *context.get("older", ())]
+        return {SITE, article_tag(page.pk), *(link_tag(other.pk) for other in shown)}
+    if isinstance(page, SectionPage):
+        return {SITE, list_tag(page.pk)}
+    return {SITE, HOME_LISTS}
+

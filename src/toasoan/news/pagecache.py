@@ -1,0 +1,180 @@
+"""Whole public pages kept server-side, never served stale.
+
+A page is stored with the tags of what it was built from: `site` (the menu and the
+portal settings, on every page), `article:12` (an article's own page: its text and
+approved comments), `link:31` (an article shown by title in another article's
+newer/older lists), `list:4` (a section's lists), `list:home` (the home page, tag
+pages, feeds, sitemap). A change bumps the tags it touches once its transaction has
+committed (`toasoan.news.invalidation`).
+
+Freshness needs no deletes and no scan: a shared clock is read before a page is
+built, and a bump sets each of its tags to a new tick of that clock. A stored page
+is served only while none of its tags has ticked past the clock it was built at;
+so a page built from the old data, even one still being built while the change
+commits, is never served after the bump. The clock and the tags live in the
+`shared` cache (Redis, or the database), the pages in `default` (Redis, or each
+process's memory). When either store fails, pages are built as if uncached.
+"""
+
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
+
+log = logging.getLogger(__name__)
+
+CLOCK_KEY = "pagecache:clock"
+PAGE_SECONDS = 24 * 60 * 60
+# A tag outlives every page stored with it; a tag that is gone anyway (evicted)
+# counts as changed now.
+TAG_SECONDS = PAGE_SECONDS + 60 * 60
+# Query parameters that change a cached page; any other (`?fbclid=`, `?utm_source=`)
+# gets the same page.
+VARYING_PARAMETERS = ("trang",)
+# What a front cache (nginx) may keep until it is purged; browsers revalidate.
+FRONT_CACHE_SECONDS = 24 * 60 * 60
+# Paths that are never pages of the public site: no need to look them up.
+NOT_PAGES = ("/admin/", "/api/", "/binh-luan/", "/captcha/", "/tim-kiem/", "/media/",
+             "/static/", "/tai-lieu/", "/healthz")
+
+
+def _tag_key(tag):
+    return f"pagecache:tag:{tag}"
+
+
+def _shared():
+    return caches["shared"]
+
+
+def _pages():
+    return caches["default"]
+
+
+def clock():
+    """The shared clock's current tick."""
+    shared = _shared()
+    tick = shared.get(CLOCK_KEY)
+    if tick is None:
+        shared.add(CLOCK_KEY, 1, timeout=None)
+        tick = shared.get(CLOCK_KEY, 1)
+    return tick
+
+
+def bump(tags):
+    """Mark everything built from `tags` as out of date (call after commit)."""
+    if not tags:
+        return
+    shared = _shared()
+    try:
+        tick = shared.incr(CLOCK_KEY)
+    except ValueError:  # no clock yet
+        shared.add(CLOCK_KEY, 1, timeout=None)
+        tick = shared.incr(CLOCK_KEY)
+    shared.set_many({_tag_key(tag): tick for tag in tags}, TAG_SECONDS)
+
+
+def _fresh(entry) -> bool:
+    keys = [_tag_key(tag) for tag in entry["tags"]]
+    ticks = _shared().get_many(keys)
+    if len(ticks) < len(keys):
+        # Never bumped, or forgotten: from now on, as far as we know.
+        now = clock()
+        _shared().set_many({key: now for key in keys if key not in ticks}, TAG_SECONDS)
+        ticks = {**ticks, **dict.fromkeys(set(keys) - set(ticks), now)}
+    return max(ticks.values(), default=0) <= entry["clock"]
+
+
+def cache_key(request):
+    varying = "&".join(
+        f"{name}={request.GET[name]}" for name in VARYING_PARAMETERS if name in request.GET
+    )
+    raw = f"{request.get_host()}{request.path}?{varying}"
+    return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def is_cacheable_request(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path.startswith(NOT_PAGES)
+    )
+
+
+def mark(response, tags):
+    """Let the middleware keep `response` under `tags` (called by the page views)."""
+    response.page_cache_tags = frozenset(tags)
+    return response
+
+
+def _public_headers(response, entry):
+    """The same for every reader: browsers revalidate (a 304 while unchanged), a
+    front cache keeps it until purged."""
+    response["ETag"] = entry["etag"]
+    response["Last-Modified"] = http_date(entry["modified"])
+    patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    response["X-Accel-Expires"] = str(FRONT_CACHE_SECONDS)
+    # Built for a reader without a session, so the same for every such reader.
+    vary = [name.strip() for name in response.get("Vary", "").split(",") if name.strip()]
+    del response["Vary"]
+    if kept := [name for name in vary if name.lower() != "cookie"]:
+        response["Vary"] = ", ".join(kept)
+
+
+class PageCacheMiddleware:
+    """Before sessions, URL routing and Wagtail: a stored page is answered without
+    them. The middleware before it (security headers, conditional GET) applies to
+    stored and built pages alike."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        key = cache_key(request)
+        try:
+            entry = _pages().get(key)
+            if entry is not None and _fresh(entry):
+                return self._answer(request, entry)
+            started = clock()
+        except Exception:  # the cache is down: build the page, keep nothing
+            log.warning("page cache unavailable", exc_info=True)
+            return self.get_response(request)
+        response = self.get_response(request)
+        self._keep(request, key, started, response)
+        return response
+
+    @staticmethod
+    def _answer(request, entry):
+        response = HttpResponse(entry["body"], content_type=entry["content_type"])
+        _public_headers(response, entry)
+        response["X-Cache"] = "hit"
+        return response
+
+    @staticmethod
+    def _keep(request, key, started, response):
+        tags = getattr(response, "page_cache_tags", None)
+        if tags is None or response.status_code != 200 or response.cookies:
+            return
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        body = response.content
+        entry = {
+            "body": body,
+            "content_type": response["Content-Type"],
+            "etag": '"' + hashlib.md5(body, usedforsecurity=False).hexdigest() + '"',
+            "modified": int(time.time()),
+            "tags": sorted(tags),
+            "clock": started,
+        }
+        try:
+            _pages().set(key, entry, PAGE_SECONDS)
+        except Exception:
+            log.warning("page cache unavailable", exc_info=True)
+        _public_headers(response, entry)
+        response["X-Cache"] = "miss"
