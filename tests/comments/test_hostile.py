@@ -19,8 +19,8 @@ from tests.comments import hostile_corpus as corpus
 from tests.comments.helpers import ENGLISH, VIETNAMESE, comment_url, make_site
 from tests.comments.html import parse
 from toasoan.comments.challenges import new_challenge
-from toasoan.comments.moderation import comments_changed
 from toasoan.comments.models import Comment
+from toasoan.comments.moderation import comments_changed
 
 # What the approved-comments list is made of; anything else came from the input.
 LIST_TAGS = {"section", "h2", "ol", "li", "p", "strong", "time", "h3", "br", "div"}

@@ -27,6 +27,9 @@ from .models import SearchDocument, key_bounds
 from .query import Query
 
 COUNT_LIMIT = 500
+# What only the full-text index reads; a results page shows the text as written.
+INDEX_ONLY_FIELDS = ("title_words", "lead_words", "body_words", "extra_words",
+                     "telex", "title_telex", "lead_telex")
 # The words typed with marks that decide the first split; a few are plenty.
 MAX_MARKED_WORDS = 6
 
@@ -211,11 +214,11 @@ class Search:
     @property
     def total(self) -> int:
         if self._total is None:
-            # Counting reads every match up to the limit, checking each against its
-            # vector. A common query reaches the limit within the titles and leads
-            # alone, whose vectors are a seventh the size of the whole article's.
+            # Counting reads every match up to the limit. A common query reaches it
+            # within the titles alone (or the titles and leads), whose index lists
+            # and vectors are a fraction of the whole articles'.
             units = self.dialect.units(self.query)
-            for place in ("head", "all"):
+            for place in PLACES:
                 condition = self.dialect.words(place, units)
                 self._total = _count(self.dialect, condition, self.filters, COUNT_LIMIT + 1)
                 if self._total > COUNT_LIMIT:
@@ -239,7 +242,11 @@ class Search:
 
     def documents(self, offset: int, limit: int) -> list[SearchDocument]:
         keys = self.keys(offset, limit)
-        found = SearchDocument.objects.filter(sort_key__in=keys).select_related("page", "section")
+        found = (
+            SearchDocument.objects.filter(sort_key__in=keys)
+            .defer(*INDEX_ONLY_FIELDS)
+            .select_related("page", "section")
+        )
         by_key = {document.sort_key: document for document in found}
         return [by_key[key] for key in keys if key in by_key]
 

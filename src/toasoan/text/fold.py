@@ -54,6 +54,7 @@ def fold_words(text: str) -> list[str]:
     return [fold_word(word) for word in words(text)]
 
 
+@lru_cache(maxsize=4096)  # the alphabet of the text, not the text
 def _fold_char(ch: str) -> str:
     folded = fold(ch)
     if len(folded) == 1:
