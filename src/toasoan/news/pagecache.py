@@ -71,11 +71,15 @@ def bump(tags):
         return
     shared = _shared()
     try:
-        tick = shared.incr(CLOCK_KEY)
-    except ValueError:  # no clock yet
-        shared.add(CLOCK_KEY, 1, timeout=None)
-        tick = shared.incr(CLOCK_KEY)
-    shared.set_many({_tag_key(tag): tick for tag in tags}, TAG_SECONDS)
+        try:
+            tick = shared.incr(CLOCK_KEY)
+        except ValueError:  # no clock yet
+            shared.add(CLOCK_KEY, 1, timeout=None)
+            tick = shared.incr(CLOCK_KEY)
+        shared.set_many({_tag_key(tag): tick for tag in tags}, TAG_SECONDS)
+    except Exception:
+        # The change itself is committed; only the cache could not be told.
+        log.error("page cache: could not mark %s as changed", sorted(tags), exc_info=True)
 
 
 def _fresh(entry) -> bool:
