@@ -156,3 +156,36 @@ class NeverStaleTests(PageCacheTestCase):
         after = self.get(self.middle.url)
         self.assertEqual(after["X-Cache"], "miss")
         self.assertContains(after, "Tiêu đề mới")
+
+
+class SiteStructureTests(PageCacheTestCase):
+    """The menu, sections and restrictions are kept in each process's memory
+    (`toasoan.news.portal`) under the same `site` tag as the pages."""
+
+    def test_a_new_section_reaches_the_menu_of_every_page(self):
+        self.cached(self.middle.url, self.home.url)
+        with self.captureOnCommitCallbacks(execute=True):
+            culture = make_section(self.home, "Văn hóa - Xã hội")
+        for url in (self.middle.url, self.home.url):
+            self.assertContains(self.get(url), 'href="/van-hoa-xa-hoi/"')
+        self.assertEqual(self.get(culture.url).status_code, 200)
+
+    def test_a_view_restriction_applies_at_once_to_stored_pages(self):
+        from wagtail.models import PageViewRestriction
+
+        self.cached(self.middle.url, self.news.url)
+        with self.captureOnCommitCallbacks(execute=True):
+            PageViewRestriction.objects.create(
+                page=self.news, restriction_type=PageViewRestriction.PASSWORD, password="mat-khau"
+            )
+        for url in (self.middle.url, self.news.url):
+            response = self.get(url)
+            self.assertNotContains(response, self.middle.title)
+            self.assertContains(response, 'name="password"')
+            self.assertNotIn("X-Cache", response)
+
+    def test_routing_reads_the_page_only(self):
+        self.assertEqual(self.get("/thoi-su/khong-co/").status_code, 404)
+        self.assertEqual(self.get("/khong-co/tin-thoi-su-so-3/").status_code, 404)
+        self.assertEqual(self.get("/thoi-su/tin-thoi-su-so-3/them/").status_code, 404)
+        self.assertContains(self.get("/thoi-su/tin-thoi-su-so-3/"), self.middle.title)

@@ -6,8 +6,9 @@ expired: its own page; the pages that list it by title (`link:`), which covers
 every newer/older list it leaves; the pages of the articles around it now, whose
 lists it joins; its sections' lists (before and after a move); the home page, tag
 pages, feeds and sitemap. A comment decision: the article's own page. A section,
-the home page, the portal settings, a view restriction, an edited image or
-document: every page (the menu and settings are on every page; these are rare).
+the home page, the site, the portal or comment settings, a view restriction, an
+edited image or document: every page (the menu and settings are on every page, and
+`toasoan.news.portal` keeps them in memory under the same tag; these are rare).
 """
 
 from django.db import transaction
@@ -15,9 +16,10 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from toasoan.comments.models import CommentSettings
 from toasoan.comments.signals import comments_changed
 
 from . import pagecache
@@ -95,7 +97,10 @@ def article_deleted(sender, instance, **kwargs):
 
 @receiver(post_delete, sender=SectionPage)
 @receiver(post_delete, sender=HomePage)
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
 @receiver(post_save, sender=PortalSettings)
+@receiver(post_save, sender=CommentSettings)
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def site_changed(sender, **kwargs):

@@ -29,6 +29,7 @@ from django.utils.http import http_date
 log = logging.getLogger(__name__)
 
 CLOCK_KEY = "pagecache:clock"
+SITE_TAG = "site"  # on every page: the menu, the portal settings
 PAGE_SECONDS = 24 * 60 * 60
 # A tag outlives every page stored with it; a tag that is gone anyway (evicted)
 # counts as changed now.
@@ -55,14 +56,13 @@ def _pages():
     return caches["default"]
 
 
-def clock():
-    """The shared clock's current tick."""
+def _start_clock():
+    # The clock starts at the time in microseconds: if the store forgets it (a Redis
+    # restart, a cleared table) it starts again above every tick it gave out, so no
+    # page kept elsewhere (another process's memory) still counts as fresh.
     shared = _shared()
-    tick = shared.get(CLOCK_KEY)
-    if tick is None:
-        shared.add(CLOCK_KEY, 1, timeout=None)
-        tick = shared.get(CLOCK_KEY, 1)
-    return tick
+    shared.add(CLOCK_KEY, time.time_ns() // 1000, timeout=None)
+    return shared.get(CLOCK_KEY)
 
 
 def bump(tags):
@@ -74,7 +74,7 @@ def bump(tags):
         try:
             tick = shared.incr(CLOCK_KEY)
         except ValueError:  # no clock yet
-            shared.add(CLOCK_KEY, 1, timeout=None)
+            _start_clock()
             tick = shared.incr(CLOCK_KEY)
         shared.set_many({_tag_key(tag): tick for tag in tags}, TAG_SECONDS)
     except Exception:
@@ -82,15 +82,17 @@ def bump(tags):
         log.error("page cache: could not mark %s as changed", sorted(tags), exc_info=True)
 
 
-def _fresh(entry) -> bool:
-    keys = [_tag_key(tag) for tag in entry["tags"]]
-    ticks = _shared().get_many(keys)
-    if len(ticks) < len(keys):
-        # Never bumped, or forgotten: from now on, as far as we know.
-        now = clock()
-        _shared().set_many({key: now for key in keys if key not in ticks}, TAG_SECONDS)
-        ticks = {**ticks, **dict.fromkeys(set(keys) - set(ticks), now)}
-    return max(ticks.values(), default=0) <= entry["clock"]
+def ticks(tags):
+    """({tag: the tick of its last change}, the clock now), in one read. A tag never
+    bumped, or forgotten, counts as changed now."""
+    keys = {_tag_key(tag): tag for tag in tags}
+    found = _shared().get_many([CLOCK_KEY, *keys])
+    now = found.pop(CLOCK_KEY, None)
+    if now is None:
+        now = _start_clock()
+    if missing := [key for key in keys if key not in found]:
+        _shared().set_many(dict.fromkeys(missing, now), TAG_SECONDS)
+    return {tag: found.get(key, now) for key, tag in keys.items()}, now
 
 
 def cache_key(request):
@@ -143,9 +145,13 @@ class PageCacheMiddleware:
         key = cache_key(request)
         try:
             entry = _pages().get(key)
-            if entry is not None and _fresh(entry):
+            changed, started = ticks({SITE_TAG, *(entry["tags"] if entry else ())})
+            request.page_cache_ticks = changed, started  # the same read serves `portal`
+            if entry is not None and max(changed.values()) <= entry["clock"]:
                 return self._answer(request, entry)
-            started = clock()
+            from .portal import for_request as portal_for
+
+            portal_for(request)  # the site, before Wagtail looks it up
         except Exception:  # the cache is down: build the page, keep nothing
             log.warning("page cache unavailable", exc_info=True)
             return self.get_response(request)

@@ -1,6 +1,5 @@
 from django import template
 from django.http import QueryDict
-from wagtail.models import Site
 
 from toasoan.text import format_datetime, format_number
 
@@ -20,25 +19,26 @@ def vn_number(value):
 
 
 def portal(request):
-    """The site, its home page, menu sections and settings; looked up once a request."""
-    cached = getattr(request, "_toasoan_portal", None)
-    if cached is not None:
-        return cached
-    from toasoan.news.models import HomePage, PortalSettings
+    """The site, its home page, menu sections and settings (`toasoan.news.portal`)."""
+    from toasoan.news import portal as site_portal
 
-    site = Site.find_for_request(request) if request is not None else None
-    home = site.root_page.specific if site else None
-    if not isinstance(home, HomePage):
-        home = None
-    cached = {
-        "home": home,
-        "sections": list(home.sections) if home else [],
-        "portal": PortalSettings.for_site(site) if site else None,
-        "site_name": site.site_name if site else "",
-    }
-    if request is not None:
-        request._toasoan_portal = cached
-    return cached
+    if request is None:
+        return {"home": None, "sections": [], "portal": None, "site_name": ""}
+    return site_portal.for_request(request).as_context()
+
+
+@register.simple_tag(takes_context=True)
+def trail(context, page):
+    """The home page and the sections above `page`, for its breadcrumb."""
+    from toasoan.news import portal as site_portal
+
+    request = context.get("request")
+    site = site_portal.for_request(request) if request is not None else None
+    if site is None or site.home is None or not page.path.startswith(site.home.path):
+        return list(page.get_ancestors()[1:])
+    above = [page.path[:end] for end in range(len(site.home.path) + page.steplen,
+                                              len(page.path), page.steplen)]
+    return [site.home, *(site.sections[path] for path in above if path in site.sections)]
 
 
 @register.inclusion_tag("news/includes/header.html", takes_context=True)
