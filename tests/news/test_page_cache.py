@@ -189,3 +189,18 @@ class SiteStructureTests(PageCacheTestCase):
         self.assertEqual(self.get("/khong-co/tin-thoi-su-so-3/").status_code, 404)
         self.assertEqual(self.get("/thoi-su/tin-thoi-su-so-3/them/").status_code, 404)
         self.assertContains(self.get("/thoi-su/tin-thoi-su-so-3/"), self.middle.title)
+
+
+class StoreDownTests(PageCacheTestCase):
+    def test_a_change_the_store_missed_is_written_when_it_is_back(self):
+        self.cached(self.middle.url)
+        real = pagecache._shared
+
+        def down():
+            raise ConnectionError("Redis đang dừng")
+
+        with mock.patch("toasoan.news.pagecache._shared", side_effect=down):
+            self.publish(self.middle, title="Sửa khi bộ nhớ đệm đang dừng")
+        self.assertIs(pagecache._shared, real)
+        pagecache.bump()  # the job thread's next tick
+        self.assertContains(self.get(self.middle.url), "Sửa khi bộ nhớ đệm đang dừng")

@@ -18,6 +18,7 @@ process's memory). When either store fails, pages are built as if uncached.
 
 import hashlib
 import logging
+import threading
 import time
 
 from django.conf import settings
@@ -65,12 +66,21 @@ def _start_clock():
     return shared.get(CLOCK_KEY)
 
 
-def bump(tags):
+# Tags this process could not bump (the store was down): bumped again with the next
+# change or the next tick of the job thread, before the store can serve pages again.
+_pending: set[str] = set()
+_pending_lock = threading.Lock()
+
+
+def bump(tags=()):
     """Mark everything built from `tags` as out of date (call after commit)."""
+    with _pending_lock:
+        tags = set(tags) | _pending
+        _pending.clear()
     if not tags:
         return
-    shared = _shared()
     try:
+        shared = _shared()
         try:
             tick = shared.incr(CLOCK_KEY)
         except ValueError:  # no clock yet
@@ -78,8 +88,11 @@ def bump(tags):
             tick = shared.incr(CLOCK_KEY)
         shared.set_many({_tag_key(tag): tick for tag in tags}, TAG_SECONDS)
     except Exception:
-        # The change itself is committed; only the cache could not be told.
-        log.error("page cache: could not mark %s as changed", sorted(tags), exc_info=True)
+        # The change itself is committed; only the cache could not be told yet.
+        with _pending_lock:
+            _pending.update(tags)
+        log.error("page cache: could not mark %s as changed; will retry",
+                  sorted(tags), exc_info=True)
 
 
 def ticks(tags):

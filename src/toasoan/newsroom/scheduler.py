@@ -99,9 +99,11 @@ class Runner:
 
     def tick(self):
         if self.flush_views:
+            from toasoan.news.pagecache import bump
             from toasoan.news.viewcount import flush
 
             flush()
+            bump()  # page-cache changes the store missed while it was down
         holding = self.site_jobs and hold_lease()
         if holding != self.holding:
             self.holding = holding
