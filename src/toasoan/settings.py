@@ -7,7 +7,9 @@ and a developer's machine use.
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -49,6 +51,8 @@ INSTALLED_APPS = [
     "toasoan.search",
     "toasoan.newsroom",
     "captcha",
+    "axes",
+    "csp",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
@@ -82,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    "csp.middleware.CSPMiddleware",
     "toasoan.news.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -89,6 +94,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "toasoan.urls"
@@ -151,6 +157,53 @@ else:
             "LOCATION": "toasoan_shared_cache",
         },
     }
+
+# Behind a TLS-terminating proxy (nginx). TOASOAN_HTTPS (on when the base URL is
+# https) trusts the proxy's X-Forwarded-Proto, redirects plain HTTP (but not the
+# health check), marks cookies Secure and sends HSTS. TOASOAN_PROXY_COUNT is how
+# many proxies append to X-Forwarded-For in front of the app (toasoan.clientip).
+HTTPS = env_bool("TOASOAN_HTTPS", BASE_URL.startswith("https://"))
+PROXY_COUNT = int(os.environ.get("TOASOAN_PROXY_COUNT", "0"))
+CSRF_TRUSTED_ORIGINS = ["{0.scheme}://{0.netloc}".format(urlsplit(BASE_URL))]
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("TOASOAN_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("TOASOAN_HSTS_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("TOASOAN_HSTS_PRELOAD", True)
+
+# Public pages may load scripts, styles and images from the site itself only, and
+# run no inline script (the admin, Wagtail's, is left out).
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+
+# Password guessing at the admin login: 5 failures lock that user name, and
+# separately that address, for 15 minutes (django-axes; the attempts are rows in
+# the database, so every server sees them).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "toasoan.clientip.client_ip"
+AXES_LOCKOUT_TEMPLATE = "newsroom/locked_out.html"
+WAGTAILADMIN_USER_LOGIN_FORM = "toasoan.newsroom.login.LoginForm"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

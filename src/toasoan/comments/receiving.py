@@ -4,16 +4,12 @@ import ipaddress
 
 from django.utils import timezone
 
+from toasoan.clientip import client_ip
+
 from .challenges import shown_at
 from .forms import clean_single_line
 from .models import CONSENT_VERSION, Comment
 from .pipeline import PASS, REJECT, SPAM, SUSPECT, Submission, screen
-
-
-def client_ip(request):
-    # Behind a proxy, Django's SECURE_PROXY_SSL_HEADER-style trust belongs in the
-    # proxy's configuration (docs/operations.md); REMOTE_ADDR is what we can trust.
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def truncate_ip(ip):
