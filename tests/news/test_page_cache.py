@@ -130,6 +130,14 @@ class NeverStaleTests(PageCacheTestCase):
         self.assertContains(self.get(self.economy.url), self.middle.title)
         self.assertContains(self.get(self.market.url), self.middle.title)
 
+    def test_the_most_read_list_follows_the_views_within_minutes(self):
+        from toasoan.newsroom.scheduler import refresh_most_read
+
+        self.cached(self.home.url, self.middle.url)
+        refresh_most_read()  # the periodic job, every five minutes
+        self.assertEqual(self.get(self.home.url)["X-Cache"], "miss")
+        self.assertEqual(self.get(self.middle.url)["X-Cache"], "hit")
+
     def test_portal_settings_reach_every_page(self):
         self.cached(self.middle.url, self.news.url, self.home.url)
         settings = PortalSettings.for_site(self.home.get_site())

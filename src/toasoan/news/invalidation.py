@@ -27,6 +27,7 @@ from .models import ArticlePage, HomePage, PortalSettings, SectionPage
 
 SITE = "site"
 HOME_LISTS = "list:home"
+MOST_READ = "most-read"  # bumped every five minutes by the periodic jobs
 
 
 def article_tag(page_id):
@@ -134,5 +135,7 @@ def page_tags(page, context):
         return {SITE, article_tag(page.pk), *(link_tag(other.pk) for other in shown)}
     if isinstance(page, SectionPage):
         return {SITE, list_tag(page.pk)}
+    if "most_read" in context:
+        return {SITE, HOME_LISTS, MOST_READ}
     return {SITE, HOME_LISTS}
 
