@@ -70,13 +70,10 @@ def _build(site, built_at) -> Portal:
         return Portal(built_at, site, None)
     site.root_page = home
     sections = list(SectionPage.objects.live().descendant_of(home))
-    for section in sections:
-        parent_path = section.path[: -section.steplen]
-        section._cached_parent_obj = home if parent_path == home.path else None
     by_path = {section.path: section for section in sections}
-    for section in sections:
-        if section._cached_parent_obj is None:
-            section._cached_parent_obj = by_path.get(section.path[: -section.steplen])
+    for section in sections:  # so that a page's `get_parent()` reads no row
+        parent_path = section.path[: -section.steplen]
+        section._cached_parent_obj = home if parent_path == home.path else by_path.get(parent_path)
     restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
     return Portal(
         built_at=built_at,
