@@ -106,3 +106,15 @@ class LoginLockoutTests(TestCase):
         response = self.attempt("phongvien", self.PASSWORD, ip="127.0.0.1",
                                 x_forwarded_for="203.0.113.5, 192.0.2.9")
         self.assertEqual(response.status_code, 302)
+
+
+class ForgedHostTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        make_home()
+
+    def test_a_host_not_ours_gets_the_400_page_not_a_500(self):
+        for path in ["/", "/healthz", "/tim-kiem/?q=huyen"]:
+            response = self.client.get(path, HTTP_HOST="evil.example")
+            self.assertEqual(response.status_code, 400, path)
+            self.assertIn("Yêu cầu không hợp lệ", response.content.decode())

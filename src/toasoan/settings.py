@@ -119,7 +119,10 @@ TEMPLATES = [
 # Databases: SQLite under the data dir unless TOASOAN_DATABASE_URL says otherwise.
 DATABASE_URL = os.environ.get("TOASOAN_DATABASE_URL", "")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    # Health checks: a connection kept from before a database restart is replaced at
+    # the next request instead of failing it.
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60,
+                                                  conn_health_checks=True)}
 else:
     DATABASES = {
         "default": {
@@ -143,12 +146,26 @@ REDIS_URL = os.environ.get("TOASOAN_REDIS_URL", "")
 # "shared" holds what every server process must see alike (rate-limit counters,
 # job locks): Redis when there is one, else a table in the database.
 if REDIS_URL:
-    redis_cache = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": REDIS_URL,
-        "KEY_PREFIX": "toasoan",
+    # Redis down or unreachable costs at most these timeouts a request. The default
+    # cache (stored pages, image renditions) then answers "not kept" and pages are
+    # built from the database; the shared one (the page cache's clock and tags) must
+    # not pretend, and its one user, `news.pagecache`, keeps nothing while it fails.
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "toasoan",
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5,
+                        "SOCKET_TIMEOUT": 1},
+        },
+        "shared": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "toasoan-shared",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+        },
     }
-    CACHES = {"default": redis_cache, "shared": {**redis_cache, "KEY_PREFIX": "toasoan-shared"}}
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -233,12 +250,16 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "toasoan.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Media is served by the app only in the single-machine setup; behind nginx it is
 # served from MEDIA_ROOT directly (docs/deployment.md).
 SERVE_MEDIA = env_bool("TOASOAN_SERVE_MEDIA", True)
+
+# nginx front caches to purge on change (`toasoan.news.frontcache`), as the address
+# where each answers PURGE requests: "http://127.0.0.1:8080,http://10.0.0.5:8080".
+FRONT_CACHES = env_list("TOASOAN_FRONT_CACHES", "")
 
 LOGGING = {
     "version": 1,

@@ -9,6 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from toasoan import converters  # noqa: F401  (registers <page_id:>)
 from toasoan.news import views as news_views
 
+handler500 = "toasoan.errors.server_error"
+
 urlpatterns = [
     path("healthz", news_views.healthz, name="healthz"),
     path("robots.txt", news_views.robots_txt, name="robots_txt"),

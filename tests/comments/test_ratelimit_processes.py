@@ -5,10 +5,10 @@ import json
 import os
 import subprocess
 import sys
-import uuid
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+
+from tests.processes import scratch_postgres
 
 LIMIT = 10
 CALLS_PER_PROCESS = 20
@@ -34,22 +34,6 @@ print(json.dumps(allowed))
 """
 
 
-def _postgres_database(url):
-    """A fresh database beside the configured one; returns its URL and a dropper."""
-    import psycopg
-    from psycopg import sql
-
-    name = f"toasoan_ratelimit_{uuid.uuid4().hex[:8]}"
-    drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-
-    def run(statement):
-        with psycopg.connect(url, dbname="postgres", autocommit=True) as conn:
-            conn.execute(statement)
-
-    run(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    return urlunsplit(urlsplit(url)._replace(path=f"/{name}")), lambda: run(drop)
-
-
 @pytest.fixture
 def environment(tmp_path):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "toasoan.settings",
@@ -58,7 +42,7 @@ def environment(tmp_path):
     database_url = os.environ.get("TOASOAN_DATABASE_URL", "")
     drop = None
     if database_url.startswith(("postgres://", "postgresql://")):
-        env["TOASOAN_DATABASE_URL"], drop = _postgres_database(database_url)
+        env["TOASOAN_DATABASE_URL"], drop = scratch_postgres(database_url, "toasoan_ratelimit")
     try:
         yield env
     finally:

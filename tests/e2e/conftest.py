@@ -8,7 +8,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -16,6 +15,8 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+
+from tests.processes import toasoan_command
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -56,18 +57,11 @@ class Server:
 
     def run_toasoan(self, *args, timeout=120):
         """Run `toasoan ARGS` on the server's data dir and database; return its output."""
-        result = subprocess.run(_toasoan_command(*args), env=self.env, capture_output=True,
+        result = subprocess.run(toasoan_command(*args), env=self.env, capture_output=True,
                                 text=True, timeout=timeout)
         if result.returncode != 0:
             pytest.fail(f"`toasoan {' '.join(args)}` failed:\n{result.stdout}\n{result.stderr}")
         return result.stdout
-
-
-def _toasoan_command(*args):
-    script = Path(sys.executable).with_name("toasoan")
-    if script.exists():
-        return [str(script), *args]
-    return [sys.executable, "-m", "toasoan.cli", *args]
 
 
 def _free_port():
@@ -180,7 +174,7 @@ def server(tmp_path_factory):
             cleanups.append(flush)
 
         setup = subprocess.run(
-            _toasoan_command("setup", "--demo"),
+            toasoan_command("setup", "--demo"),
             env=env,
             capture_output=True,
             text=True,
@@ -192,7 +186,7 @@ def server(tmp_path_factory):
         log = data_dir / "server.log"
         with log.open("wb") as log_file:
             process = subprocess.Popen(
-                _toasoan_command("serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"),
+                toasoan_command("serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"),
                 env=env,
                 stdout=log_file,
                 stderr=subprocess.STDOUT,

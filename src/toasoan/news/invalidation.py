@@ -16,13 +16,13 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from toasoan.comments.models import CommentSettings
 from toasoan.comments.signals import comments_changed
 
-from . import pagecache
+from . import frontcache, pagecache
 from .models import ArticlePage, HomePage, PortalSettings, SectionPage
 
 SITE = "site"
@@ -42,32 +42,64 @@ def list_tag(page_id):
     return f"list:{page_id}"
 
 
-def _bump_after_commit(tags):
+def _changed_after_commit(tags, pages=()):
+    """Bump `tags` once the change commits, and purge the front caches of `pages`
+    (read now: a deleted page's place is known only now), or of every page."""
     tags = set(tags)
-    transaction.on_commit(lambda: pagecache.bump(tags))
+    urls = set()
+    if frontcache.enabled() and SITE not in tags:
+        for page in pages:
+            urls.update(frontcache.page_urls(page))
+
+    def done():
+        pagecache.bump(tags)
+        if SITE in tags and frontcache.enabled():
+            frontcache.purge_everything_in_background()
+        elif urls:
+            frontcache.purge(urls)
+
+    transaction.on_commit(done)
 
 
-def _section_lists(path):
-    """The lists of the sections at or above the tree path `path` (read from paths,
-    so it works for a page just deleted or a place just left)."""
+def _sections_at(path):
+    """The sections at or above the tree path `path` (read from paths, so it works
+    for a page just deleted or a place just left)."""
     steplen = SectionPage.steplen
     paths = [path[:end] for end in range(steplen, len(path) + 1, steplen)]
-    return {list_tag(pk) for pk in SectionPage.objects.filter(path__in=paths)
-            .values_list("pk", flat=True)}
+    return list(SectionPage.objects.filter(path__in=paths))
 
 
-def _article_changed(article, extra=()):
-    tags = {article_tag(article.pk), link_tag(article.pk), HOME_LISTS, *extra}
-    tags.update(_section_lists(article.path))
-    if article.live and article.first_published_at:
-        around = [*article.newer_articles(), *article.older_articles()]
-        tags.update(article_tag(neighbour.pk) for neighbour in around)
-    _bump_after_commit(tags)
+def _neighbours(article, parent=None):
+    """The articles whose newer/older lists show `article`, in `parent` (its own by
+    default): the same pages as `link:` tags, read from the place, not the lists."""
+    if parent is None:  # read from the path: the page may be being deleted
+        parent = Page.objects.filter(path=article.path[:-article.steplen]).first()
+    if parent is None or article.first_published_at is None:
+        return []
+    return [*article.newer_articles(parent=parent), *article.older_articles(parent=parent)]
+
+
+def _article_changed(article, left=None):
+    """`article` changed (and left the section `left`, if it moved)."""
+    sections = _sections_at(article.path)
+    neighbours = _neighbours(article)
+    if left is not None:
+        sections += _sections_at(left.path)
+        neighbours += _neighbours(article, parent=left)
+    tags = {article_tag(article.pk), link_tag(article.pk), HOME_LISTS}
+    tags.update(list_tag(section.pk) for section in sections)
+    if article.live:
+        tags.update(article_tag(neighbour.pk) for neighbour in neighbours)
+    _changed_after_commit(tags, [article, *neighbours, *sections, *_home_pages()])
+
+
+def _home_pages():
+    return list(HomePage.objects.live())
 
 
 def _structure_changed(page):
     if isinstance(page.specific_deferred, (HomePage, SectionPage)):
-        _bump_after_commit([SITE])
+        _changed_after_commit([SITE])
 
 
 @receiver(page_published)
@@ -84,7 +116,7 @@ def page_moved(sender, instance, parent_page_before, **kwargs):
     page = instance.specific_deferred
     if isinstance(page, ArticlePage):
         page.refresh_from_db(fields=["path"])
-        _article_changed(page, extra=_section_lists(parent_page_before.path))
+        _article_changed(page, left=parent_page_before)
     else:
         _structure_changed(page)
 
@@ -92,8 +124,7 @@ def page_moved(sender, instance, parent_page_before, **kwargs):
 @receiver(post_delete, sender=ArticlePage)
 def article_deleted(sender, instance, **kwargs):
     # Its page is a 404 now; what listed it must drop it.
-    _bump_after_commit({article_tag(instance.pk), link_tag(instance.pk), HOME_LISTS,
-                        *_section_lists(instance.path)})
+    _article_changed(instance)
 
 
 @receiver(post_delete, sender=SectionPage)
@@ -105,7 +136,7 @@ def article_deleted(sender, instance, **kwargs):
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def site_changed(sender, **kwargs):
-    _bump_after_commit([SITE])
+    _changed_after_commit([SITE])
 
 
 @receiver(post_save, sender=get_image_model())
@@ -114,18 +145,29 @@ def file_changed(sender, created=False, **kwargs):
     # A new file is on no page yet; an edited one (new file, focal point, title)
     # may be on any.
     if not created:
-        _bump_after_commit([SITE])
+        _changed_after_commit([SITE])
 
 
 @receiver(post_delete, sender=get_image_model())
 @receiver(post_delete, sender=get_document_model())
 def file_deleted(sender, **kwargs):
-    _bump_after_commit([SITE])
+    _changed_after_commit([SITE])
 
 
 @receiver(comments_changed)
 def comments_decided(sender, page_id, **kwargs):
     pagecache.bump([article_tag(page_id)])  # sent after commit
+    if frontcache.enabled():
+        page = ArticlePage.objects.filter(pk=page_id).first()
+        if page is not None:
+            frontcache.purge(frontcache.page_urls(page))
+
+
+def most_read_changed():
+    """The most-read list follows the view counts (views bump nothing themselves)."""
+    pagecache.bump([MOST_READ])
+    if frontcache.enabled():
+        frontcache.purge(url for home in _home_pages() for url in frontcache.page_urls(home))
 
 
 def page_tags(page, context):

@@ -254,26 +254,28 @@ class ArticlePage(CachedPageMixin, NormalizedPageMixin, Page):
     def byline(self):
         return [author.name for author in self.authors.all()]
 
-    def _siblings(self):
-        return ArticlePage.objects.live().child_of(self.get_parent())
+    def _siblings(self, parent=None):
+        return ArticlePage.objects.live().child_of(parent or self.get_parent())
 
-    def newer_articles(self, limit=NEIGHBOURS):
-        """Same-section articles published after this one, nearest first."""
+    def newer_articles(self, limit=NEIGHBOURS, parent=None):
+        """Same-section articles published after this one, nearest first (in `parent`,
+        by default its own section)."""
         when = self.first_published_at
         if when is None:
             return ArticlePage.objects.none()
-        newer = self._siblings().filter(
+        newer = self._siblings(parent).filter(
             models.Q(first_published_at__gt=when)
             | models.Q(first_published_at=when, pk__gt=self.pk)
         )
         return newer.order_by("first_published_at", "pk")[:limit]
 
-    def older_articles(self, limit=NEIGHBOURS):
+    def older_articles(self, limit=NEIGHBOURS, parent=None):
         """Same-section articles published before this one, nearest first."""
         when = self.first_published_at
         if when is None:
-            return self._siblings().exclude(pk=self.pk).order_by("-first_published_at")[:limit]
-        older = self._siblings().filter(
+            return (self._siblings(parent).exclude(pk=self.pk)
+                    .order_by("-first_published_at")[:limit])
+        older = self._siblings(parent).filter(
             models.Q(first_published_at__lt=when)
             | models.Q(first_published_at=when, pk__lt=self.pk)
         )

@@ -8,6 +8,7 @@ costs only the queries of its own content.
 import threading
 from dataclasses import dataclass, field
 
+from django.core.exceptions import DisallowedHost
 from wagtail.models import PageViewRestriction, Site
 
 from . import pagecache
@@ -98,7 +99,10 @@ def for_request(request) -> Portal:
 
 
 def _current(request) -> Portal:
-    host = (request.get_host(), request.get_port())
+    try:
+        host = (request.get_host(), request.get_port())
+    except DisallowedHost:  # the 400 page for a forged Host: the default site's chrome
+        return _build(Site.objects.filter(is_default_site=True).first(), 0)
     try:
         changed, now = getattr(request, "page_cache_ticks", None) or pagecache.ticks([SITE_TAG])
     except Exception:  # no shared cache: read it all, keep nothing

@@ -86,10 +86,9 @@ def purge_comment_data():
 def refresh_most_read():
     """The home page's most-read list follows the view counts within five minutes
     (views are not edits: they bump nothing themselves)."""
-    from toasoan.news.invalidation import MOST_READ
-    from toasoan.news.pagecache import bump
+    from toasoan.news.invalidation import most_read_changed
 
-    bump([MOST_READ])
+    most_read_changed()
 
 
 # (job, how often in seconds; 0 = every tick)

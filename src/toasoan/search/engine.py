@@ -23,6 +23,7 @@ from django.db import connection
 
 from toasoan.text.formats import VIETNAM
 
+from . import schema
 from .models import SearchDocument, key_bounds
 from .query import Query
 
@@ -94,15 +95,31 @@ def _narrowest_first(dialect, nested):
                           for narrower, wider in itertools.pairwise(nested)]
 
 
+@dataclass(frozen=True)
+class Fts:
+    """Rows of the FTS5 table `table` matching `expression`, less the rows matching
+    each of `excluded` (in other tables: one table's expression cannot name another's
+    columns)."""
+
+    table: str
+    expression: str
+    excluded: tuple["Fts", ...] = ()
+
+
 class SQLiteTiers:
-    """FTS5 expressions over the `search_fts` table (`schema.sqlite_table`)."""
+    """FTS5 expressions over `search_fts` (everything) and `search_head_fts` (title and
+    lead), `schema.SQLITE_TABLES`."""
 
     WORDS = {
-        "title": "{title_words}",
-        "head": "{title_words lead_words}",
-        "all": "{title_words lead_words body_words extra_words}",
+        "title": Fts(schema.HEAD_TABLE, "{title_words}"),
+        "head": Fts(schema.HEAD_TABLE, "{title_words lead_words}"),
+        "all": Fts("search_fts", "{title_words lead_words body_words extra_words}"),
     }
-    MARKS = {"title": "{title_telex}", "head": "{title_telex lead_telex}", "all": "{telex}"}
+    MARKS = {
+        "title": Fts(schema.HEAD_TABLE, "{title_telex}"),
+        "head": Fts(schema.HEAD_TABLE, "{title_telex lead_telex}"),
+        "all": Fts("search_fts", "{telex}"),
+    }
     # FTS5 reads a word's whole list whatever the columns asked: a narrower count
     # first would only add to the cost.
     COUNT_PLACES = ("all",)
@@ -112,30 +129,44 @@ class SQLiteTiers:
         return " AND ".join('"' + " ".join(unit.words) + '"' for unit in query.units)
 
     def words(self, place, units):
-        return f"{self.WORDS[place]} : ({units})"
+        columns = self.WORDS[place]
+        return Fts(columns.table, f"{columns.expression} : ({units})")
 
     def marks(self, place, keys):
-        return f"{self.MARKS[place]} : (" + " AND ".join(f'"{key}"' for key in keys) + ")"
+        columns = self.MARKS[place]
+        keys = " AND ".join(f'"{key}"' for key in keys)
+        return Fts(columns.table, f"{columns.expression} : ({keys})")
 
     @staticmethod
     def both(first, second):
-        return f"({first}) AND ({second})"
+        assert first.table == second.table and not (first.excluded or second.excluded)
+        return Fts(first.table, f"({first.expression}) AND ({second.expression})")
 
     @staticmethod
     def but_not(first, second):
-        return f"({first}) NOT ({second})"
+        assert not second.excluded
+        if second.table == first.table:
+            return Fts(first.table, f"({first.expression}) NOT ({second.expression})",
+                       first.excluded)
+        return Fts(first.table, first.expression, (*first.excluded, second))
 
-    def select(self, expression, filters: Filters):
-        sql, params = filters.key_range("SELECT rowid FROM search_fts WHERE search_fts MATCH %s",
-                                        [expression], "rowid")
+    def select(self, condition, filters: Filters):
+        table = condition.table
+        sql, params = f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [condition.expression]
+        for other in condition.excluded:
+            # Checked row by row, by rowid: a seek in each of the other table's lists.
+            sql += (f" AND NOT EXISTS (SELECT 1 FROM {other.table} WHERE {other.table}"
+                    f" MATCH %s AND {other.table}.rowid = {table}.rowid)")
+            params.append(other.expression)
+        sql, params = filters.key_range(sql, params, f"{table}.rowid")
         if filters.section_ids:
             marks = ", ".join(["%s"] * len(filters.section_ids))
             sql += (
-                f" AND rowid IN (SELECT sort_key FROM {SearchDocument._meta.db_table}"
+                f" AND {table}.rowid IN (SELECT sort_key FROM {SearchDocument._meta.db_table}"
                 f" WHERE section_id IN ({marks}))"
             )
             params.extend(filters.section_ids)
-        return sql, params, "rowid"
+        return sql, params, f"{table}.rowid"
 
 
 class PostgresTiers:

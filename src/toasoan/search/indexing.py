@@ -1,5 +1,6 @@
 """Keeping the search documents in step with the live articles."""
 
+import itertools
 import queue
 import re
 import threading
@@ -9,7 +10,7 @@ from html import unescape
 from django.db import connection, transaction
 from django.utils import timezone
 
-from toasoan.news.models import ArticlePage, SectionPage
+from toasoan.news.models import ArticleAuthor, ArticlePage, ArticleTag, SectionPage
 from toasoan.text import fold_word, telex_word, words
 
 from . import schema
@@ -135,8 +136,7 @@ def index_under(page) -> None:
 
 def live_articles():
     """What `rebuild` indexes: live, public articles that are not aliases."""
-    articles = ArticlePage.objects.live().public().filter(alias_of__isnull=True)
-    return articles.prefetch_related("tags", "authors").order_by("pk")
+    return ArticlePage.objects.live().public().filter(alias_of__isnull=True).order_by("pk")
 
 
 def rebuild(progress=None) -> int:
@@ -160,13 +160,29 @@ def rebuild(progress=None) -> int:
 
 def _documents():
     sections = dict(SectionPage.objects.values_list("path", "pk"))
-    for page in live_articles().iterator(chunk_size=BATCH_SIZE):
-        yield document_for(
-            page,
-            section_id=sections.get(page.path[: -page.steplen]),
-            tag_names=[tag.name for tag in page.tags.all()],
-            author_names=[author.name for author in page.authors.all()],
-        )
+    pages = live_articles().iterator(chunk_size=BATCH_SIZE)
+    while chunk := list(itertools.islice(pages, BATCH_SIZE)):
+        # Two queries a chunk for tags and authors: prefetching them through the
+        # cluster managers costs more Python than the folding itself.
+        ids = [page.pk for page in chunk]
+        tags = _names_by_page(ArticleTag.objects.filter(content_object_id__in=ids)
+                              .order_by("pk").values_list("content_object_id", "tag__name"))
+        authors = _names_by_page(ArticleAuthor.objects.filter(page_id__in=ids)
+                                 .order_by("sort_order", "pk").values_list("page_id", "name"))
+        for page in chunk:
+            yield document_for(
+                page,
+                section_id=sections.get(page.path[: -page.steplen]),
+                tag_names=tags.get(page.pk, []),
+                author_names=authors.get(page.pk, []),
+            )
+
+
+def _names_by_page(rows):
+    names = {}
+    for page_id, name in rows:
+        names.setdefault(page_id, []).append(name)
+    return names
 
 
 def _batches(documents):
@@ -221,14 +237,16 @@ def _read_ahead(batches, depth=2):
 
 @contextmanager
 def _bulk_writes():
-    """On SQLite, the FTS index is rebuilt once at the end instead of row by row."""
+    """On SQLite, the FTS indexes are rebuilt once at the end instead of row by row."""
     with connection.cursor() as cursor:
         if connection.vendor != "sqlite":
             yield cursor
             return
-        for statement in schema.SQLITE_DROP_TRIGGERS:
-            cursor.execute(statement)
+        for name in schema.SQLITE_TABLES:
+            for statement in schema.sqlite_drop_triggers(name):
+                cursor.execute(statement)
         yield cursor
-        cursor.execute(schema.SQLITE_REBUILD)
-        for statement in schema.sqlite_triggers():
-            cursor.execute(statement)
+        for name, columns in schema.SQLITE_TABLES.items():
+            cursor.execute(schema.sqlite_rebuild(name))
+            for statement in schema.sqlite_triggers(columns, name):
+                cursor.execute(statement)

@@ -1,7 +1,8 @@
 """The database-specific full-text index over `SearchDocument`.
 
-SQLite: an FTS5 table whose content is the documents table, kept in step by
-triggers (a phrase never spans two columns). PostgreSQL: generated tsvector
+SQLite: FTS5 tables whose content is the documents table, kept in step by
+triggers (a phrase never spans two columns): one over everything, one over the
+title and lead. PostgreSQL: generated tsvector
 columns, one per ranking tier for the folded words (the title; title and lead;
 everything) and for the Telex keys (the same three), all with the `simple`
 configuration (the text is folded before it gets here), each with a GIN index.
@@ -17,39 +18,52 @@ COLUMNS = (
 )
 
 
-def sqlite_table(columns=COLUMNS):
-    return f"""CREATE VIRTUAL TABLE search_fts USING fts5({", ".join(columns)},
+# The title and lead again, in a table of their own: its word lists are a tenth of
+# the whole articles' (FTS5 reads a word's whole list whatever columns a query
+# names), so the tiers that look in the title or the lead read little.
+HEAD_TABLE = "search_head_fts"
+HEAD_COLUMNS = ("title_words", "lead_words", "title_telex", "lead_telex")
+
+
+def sqlite_table(columns=COLUMNS, name="search_fts"):
+    return f"""CREATE VIRTUAL TABLE {name} USING fts5({", ".join(columns)},
     content='search_searchdocument', content_rowid='sort_key',
     tokenize='unicode61 remove_diacritics 0')"""
 
 
-def sqlite_triggers(columns=COLUMNS):
+def sqlite_triggers(columns=COLUMNS, name="search_fts"):
     names = ", ".join(columns)
     new = ", ".join(f"new.{column}" for column in columns)
     old = ", ".join(f"old.{column}" for column in columns)
     return [
-        f"""CREATE TRIGGER search_fts_insert AFTER INSERT ON search_searchdocument BEGIN
-            INSERT INTO search_fts(rowid, {names}) VALUES (new.sort_key, {new});
+        f"""CREATE TRIGGER {name}_insert AFTER INSERT ON search_searchdocument BEGIN
+            INSERT INTO {name}(rowid, {names}) VALUES (new.sort_key, {new});
         END""",
-        f"""CREATE TRIGGER search_fts_delete AFTER DELETE ON search_searchdocument BEGIN
-            INSERT INTO search_fts(search_fts, rowid, {names})
+        f"""CREATE TRIGGER {name}_delete AFTER DELETE ON search_searchdocument BEGIN
+            INSERT INTO {name}({name}, rowid, {names})
             VALUES ('delete', old.sort_key, {old});
         END""",
-        f"""CREATE TRIGGER search_fts_update AFTER UPDATE ON search_searchdocument BEGIN
-            INSERT INTO search_fts(search_fts, rowid, {names})
+        f"""CREATE TRIGGER {name}_update AFTER UPDATE ON search_searchdocument BEGIN
+            INSERT INTO {name}({name}, rowid, {names})
             VALUES ('delete', old.sort_key, {old});
-            INSERT INTO search_fts(rowid, {names}) VALUES (new.sort_key, {new});
+            INSERT INTO {name}(rowid, {names}) VALUES (new.sort_key, {new});
         END""",
     ]
 
 
-SQLITE_DROP_TRIGGERS = [
-    "DROP TRIGGER search_fts_update",
-    "DROP TRIGGER search_fts_delete",
-    "DROP TRIGGER search_fts_insert",
-]
-# Rebuilding everything: the triggers would tokenise every old row to delete it.
-SQLITE_REBUILD = "INSERT INTO search_fts(search_fts) VALUES ('rebuild')"
+def sqlite_drop_triggers(name="search_fts"):
+    return [f"DROP TRIGGER {name}_{event}" for event in ("update", "delete", "insert")]
+
+
+def sqlite_rebuild(name="search_fts"):
+    # Rebuilding everything: the triggers would tokenise every old row to delete it.
+    return f"INSERT INTO {name}({name}) VALUES ('rebuild')"
+
+
+# Each FTS table and its columns, as they are now.
+SQLITE_TABLES = {"search_fts": COLUMNS, HEAD_TABLE: HEAD_COLUMNS}
+SQLITE_DROP_TRIGGERS = sqlite_drop_triggers()
+SQLITE_REBUILD = sqlite_rebuild()
 
 # `||`-joined text numbers each field's words straight after the previous one's, so a
 # phrase could match across two fields ("…xã Yên Trạch" + "Nông dân…"). Each field

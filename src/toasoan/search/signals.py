@@ -33,8 +33,9 @@ def index_converted_alias(sender, instance, update_fields=None, **kwargs):
 
 
 @receiver(post_save, sender=PageViewRestriction)
-def hide_restricted(sender, instance, **kwargs):
-    remove_under(instance.page)
+def hide_restricted(sender, instance, raw=False, **kwargs):
+    if not raw:  # a restore loads the page's rows in any order and rebuilds the index
+        remove_under(instance.page)
 
 
 @receiver(post_delete, sender=PageViewRestriction)
