@@ -175,7 +175,9 @@ class Bench:
     def python(self, code):
         result = subprocess.run([sys.executable, "-c", "import django; django.setup()\n" + code],
                                 env={**self.env, "PYTHONPATH": str(REPO)}, cwd=REPO,
-                                capture_output=True, text=True, check=True)
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            raise SystemExit(result.stderr[-3000:])
         return json.loads(result.stdout.strip().splitlines()[-1])
 
     def set_up(self):

@@ -55,6 +55,7 @@ def environment(data_dir, **settings):
     without the prefix) put in; the machine's own TOASOAN_ variables dropped."""
     env = {name: value for name, value in os.environ.items()
            if not name.startswith("TOASOAN_")}
+    env["DJANGO_SETTINGS_MODULE"] = "toasoan.settings"
     for line in ENV_FILE.read_text().splitlines():
         if line.strip() and not line.startswith("#"):
             name, value = line.split("=", 1)
