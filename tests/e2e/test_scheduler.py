@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from tests.e2e.conftest import _toasoan_command
+from tests.processes import toasoan_command
 
 pytestmark = pytest.mark.e2e
 
@@ -50,7 +50,7 @@ print(json.dumps({{"pages": pages, "lease": lease}}))
 
 
 def toasoan_json(env, code):
-    result = subprocess.run(_toasoan_command("shell", "-v", "0", "-c", code), env=env,
+    result = subprocess.run(toasoan_command("shell", "-v", "0", "-c", code), env=env,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -101,7 +101,7 @@ def workers_site(server, tmp_path):
         env["TOASOAN_DATABASE_URL"], drop = _e2e_postgres(database_url)
     processes = []
     try:
-        subprocess.run(_toasoan_command("migrate", "-v", "0"), env=env, check=True, timeout=300)
+        subprocess.run(toasoan_command("migrate", "-v", "0"), env=env, check=True, timeout=300)
         toasoan_json(env, """
 import json
 from toasoan.news.site import ensure_home
@@ -115,7 +115,7 @@ print(json.dumps(section.pk))
         for n in range(2):
             log = (tmp_path / f"worker-{n}.log").open("w")
             processes.append(subprocess.Popen(
-                _toasoan_command("worker"), env=env, stdout=log, stderr=subprocess.STDOUT,
+                toasoan_command("worker"), env=env, stdout=log, stderr=subprocess.STDOUT,
                 start_new_session=True, text=True,
             ))
         yield env, processes, [tmp_path / f"worker-{n}.log" for n in range(2)]
