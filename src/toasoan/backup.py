@@ -22,7 +22,7 @@ import tarfile
 import tempfile
 import zlib
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from pathlib import Path
 
 from django.apps import apps
@@ -30,6 +30,7 @@ from django.conf import settings
 from django.core import serializers
 from django.core.cache import caches
 from django.core.management import call_command
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
 
@@ -92,13 +93,23 @@ def _snapshot():
             del connections.settings[SNAPSHOT_ALIAS]
 
 
+class ExactEncoder(DjangoJSONEncoder):
+    """Times to the microsecond: Django's encoder keeps milliseconds."""
+
+    def default(self, o):
+        if isinstance(o, datetime | time):
+            return o.isoformat()
+        return super().default(o)
+
+
 def _write_rows(alias, path):
     counts = {}
     with path.open("w", encoding="utf-8") as stream:
         for model in saved_models():
             rows = model._base_manager.using(alias).order_by("pk")
             counts[model._meta.label_lower] = rows.count()
-            serializers.serialize("jsonl", rows.iterator(chunk_size=2000), stream=stream)
+            serializers.serialize("jsonl", rows.iterator(chunk_size=2000), stream=stream,
+                                  cls=ExactEncoder)
     return counts
 
 
