@@ -224,11 +224,16 @@ class Bench:
         return results
 
     def prepare_comments(self, count):
-        session = requests.Session()
         headers = {**dict(h.split(": ", 1) for h in self.direct_headers),
                    "X-Forwarded-For": "198.51.100.9"}
-        challenges = [session.get(f"{self.server.url}/binh-luan/ma-xac-nhan/", headers=headers)
-                      .json() for _ in range(count)]
+        url = f"{self.server.url}/binh-luan/ma-xac-nhan/"
+        # The CSRF cookie is Secure (HTTPS behind nginx): sent by hand over plain HTTP, so
+        # every token is made for the same cookie.
+        first = requests.get(url, headers=headers)
+        cookie = f"csrftoken={first.cookies['csrftoken']}"
+        headers["Cookie"] = cookie
+        challenges = [first.json()] + [requests.get(url, headers=headers).json()
+                                       for _ in range(count - 1)]
         import psycopg
 
         with psycopg.connect(self.database_url) as conn:
@@ -245,7 +250,6 @@ class Bench:
                     "captcha_0": challenge["key"], "captcha_1": answers[challenge["key"]],
                     "shown": challenge["shown"], "csrfmiddlewaretoken": challenge["csrf_token"],
                 }) + "\n")
-        cookie = f"csrftoken={session.cookies['csrftoken']}"
         return bodies, [*self.direct_headers, f"Cookie: {cookie}",
                         f"Origin: {self.nginx.url}", "Accept: application/json",
                         "Content-Type: application/x-www-form-urlencoded",
