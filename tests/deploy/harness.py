@@ -96,12 +96,19 @@ class Server:
         self.process.wait()
 
     def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                self.kill()
+        stop(self.process, signal.SIGTERM)
+
+
+def stop(process, how, seconds=15):
+    """Ask a process (started in a session of its own) to stop; kill its group if it won't."""
+    if process is None or process.poll() is not None:
+        return
+    process.send_signal(how)
+    try:
+        process.wait(seconds)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
 
 
 def wait_until_up(url, process, log, host=None):
@@ -211,13 +218,7 @@ http {{
         return self
 
     def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGQUIT)
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        stop(self.process, signal.SIGQUIT)  # nginx's graceful stop
 
 
 def set_up_site(env):
@@ -252,9 +253,7 @@ class RedisServer:
         raise AssertionError("redis-server did not start")
 
     def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(10)
+        stop(self.process, signal.SIGTERM)
 
 
 POSTGRES_BIN = Path("/usr/lib/postgresql/15/bin")

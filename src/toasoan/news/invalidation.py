@@ -90,7 +90,8 @@ def _article_changed(article, left=None):
     tags.update(list_tag(section.pk) for section in sections)
     if article.live:
         tags.update(article_tag(neighbour.pk) for neighbour in neighbours)
-    _changed_after_commit(tags, [article, *neighbours, *sections, *_home_pages()])
+    pages = [article, *neighbours, *sections, *_home_pages()] if frontcache.enabled() else []
+    _changed_after_commit(tags, pages)
 
 
 def _home_pages():
