@@ -21,7 +21,9 @@ def serve(args):
     parser.add_argument("--bind", default=os.environ.get("TOASOAN_BIND", DEFAULT_BIND))
     parser.add_argument("--workers", type=int, default=int(os.environ.get("TOASOAN_WORKERS", 0)))
     options = parser.parse_args(args)
-    workers = options.workers or min(2 * (os.cpu_count() or 1) + 1, 8)
+    # Each worker answers with 8 threads (gunicorn_conf): one process per core, and
+    # one more for when a worker is busy in Python.
+    workers = options.workers or min((os.cpu_count() or 1) + 1, 8)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "toasoan.settings")
     command = [
         sys.executable, "-m", "gunicorn", "toasoan.wsgi:application",

@@ -174,7 +174,7 @@ else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "shared": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "toasoan.sharedcache.DatabaseCache",
             "LOCATION": "toasoan_shared_cache",
         },
     }
