@@ -504,7 +504,8 @@ class MethodAndAddressTests(FormTestCase):
 
 class SettingsTests(FormTestCase):
     def test_the_limits_are_site_settings_the_form_follows(self):
-        set_limits(self.site, name_min=4, content_max=60, title_max=20, retention_days=30)
+        with self.captureOnCommitCallbacks(execute=True):
+            set_limits(self.site, name_min=4, content_max=60, title_max=20, retention_days=30)
         page = parse(self.client.get(comment_url(self.article)).content.decode())
         self.assertEqual(page.by_id("bl-content").attrs["maxlength"], "60")
         self.assertEqual(page.by_id("bl-title").attrs["maxlength"], "20")
@@ -517,7 +518,8 @@ class SettingsTests(FormTestCase):
         self.assertEqual(errors["title"], ["Tiêu đề được dài nhất 20 ký tự (hiện có 30)."])
         self.assertEqual(errors["content"], ["Nội dung được dài nhất 60 ký tự (hiện có 64)."])
 
-        set_limits(self.site, name_min=2, content_max=5000, title_max=200)
+        with self.captureOnCommitCallbacks(execute=True):  # as the admin's save commits
+            set_limits(self.site, name_min=2, content_max=5000, title_max=200)
         self.assertEqual(self.reader.send(self.article, self.reader.form(
             name="Lan", content="Nội dung" + " dài" * 14)).status_code, 201)
 

@@ -43,6 +43,8 @@ FRONT_CACHE_SECONDS = 24 * 60 * 60
 # Paths that are never pages of the public site: no need to look them up.
 NOT_PAGES = ("/admin/", "/api/", "/binh-luan/", "/captcha/", "/tim-kiem/", "/media/",
              "/static/", "/tai-lieu/", "/healthz")
+# Paths that need no site: the admin looks it up itself, files need none.
+NOT_PORTAL = ("/admin/", "/static/", "/media/", "/healthz")
 
 
 def _tag_key(tag):
@@ -154,6 +156,8 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not is_cacheable_request(request):
+            if not request.path.startswith(NOT_PORTAL):
+                self._attach_portal(request)
             return self.get_response(request)
         key = cache_key(request)
         try:
@@ -171,6 +175,18 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         self._keep(request, key, started, response)
         return response
+
+    @staticmethod
+    def _attach_portal(request):
+        # The site and its settings from the kept snapshot, for the pages built for a
+        # signed-in reader and the comment endpoints: one read of the site's tick
+        # instead of looking up the host and each setting in the database.
+        from .portal import for_request as portal_for
+
+        try:
+            portal_for(request)
+        except Exception:  # the shared cache is down: Wagtail looks the site up itself
+            log.warning("page cache unavailable", exc_info=True)
 
     @staticmethod
     def _answer(request, entry):
