@@ -255,7 +255,8 @@ class ArticlePage(CachedPageMixin, NormalizedPageMixin, Page):
         return [author.name for author in self.authors.all()]
 
     def _siblings(self, parent=None):
-        return ArticlePage.objects.live().child_of(parent or self.get_parent())
+        # Listed by title: their bodies are neither read nor decoded.
+        return ArticlePage.objects.live().child_of(parent or self.get_parent()).defer_streamfields()
 
     def newer_articles(self, limit=NEIGHBOURS, parent=None):
         """Same-section articles published after this one, nearest first (in `parent`,

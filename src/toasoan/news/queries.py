@@ -16,6 +16,7 @@ def articles_under(page):
     return (
         article_model.objects.live()
         .descendant_of(page)
+        .defer_streamfields()
         .order_by("-first_published_at", "-pk")
         .prefetch_related(Prefetch("image", queryset=images))
     )
@@ -34,5 +35,5 @@ def most_read(root, days=None, limit=5):
         .annotate(total=Sum("views"))
         .order_by("-total", "-page")[:limit]
     )
-    pages = article_model.objects.in_bulk([row["page"] for row in totals])
+    pages = article_model.objects.defer_streamfields().in_bulk([row["page"] for row in totals])
     return [(pages[row["page"]], row["total"]) for row in totals if row["page"] in pages]
