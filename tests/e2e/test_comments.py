@@ -51,12 +51,21 @@ def test_reader_comments_moderator_approves_everyone_sees_it(page, server, artic
     title = f"Góp ý về cầu Tân Hòa {token}"
     content = f"Dòng thứ nhất của bình luận {token}.\nDòng thứ hai, sau dấu xuống dòng."
 
+    challenges = []
+    page.on("request", lambda request: challenges.append(request.url)
+            if "/binh-luan/ma-xac-nhan/" in request.url else None)
     page.goto(article_url)
     form = page.locator("form.comment-form")
-    expect(form).to_be_visible()  # comments.js fetched its captcha
+    expect(form).to_be_visible()
     key = form.locator("[data-captcha-key]")
     image = form.locator("img[data-captcha-image]")
+    # Reading the article costs the server no captcha; starting to write fetches one.
+    page.wait_for_load_state("networkidle")
+    assert challenges == []
+    expect(key).to_have_value("")
+    form.get_by_label("Họ tên").focus()
     expect(key).to_have_value(re.compile(r"^[0-9a-f]{40}$"))
+    assert len(challenges) == 1
     first_key, first_image = key.input_value(), image.get_attribute("src")
     assert image.get_attribute("alt").startswith("Ảnh mã xác nhận")
 
@@ -166,3 +175,15 @@ def test_question_instead_of_the_image(page, server, latest_urls):
 
     expect(form.locator("[data-form-status]")).to_contain_text(SENT)
     expect(form.get_by_label("Tiêu đề")).to_have_value("")
+
+
+def test_a_captcha_that_cannot_load_keeps_what_the_reader_wrote(page, server, latest_urls):
+    page.route(re.compile(r"/binh-luan/ma-xac-nhan/"), lambda route: route.abort())
+    page.goto(latest_urls[2])
+    form = page.locator("form.comment-form")
+    form.get_by_label("Họ tên").fill("Lê Văn An")
+
+    expect(form.locator("[data-form-alert]")).to_contain_text("Chưa tải được mã xác nhận")
+    expect(form).to_be_visible()
+    expect(form.get_by_label("Họ tên")).to_have_value("Lê Văn An")
+    expect(page.get_by_role("link", name="Mở trang viết bình luận")).to_be_visible()

@@ -1,5 +1,7 @@
 // The comment form: fetches its captcha, CSRF token and timestamp (the article page
-// is cached and the same for everyone), and sends the comment without leaving the page.
+// is cached and the same for everyone) when the reader starts writing, and sends the
+// comment without leaving the page. Most readers of an article never comment: a
+// captcha made for every view would put an uncached request behind every cached page.
 (function () {
   "use strict";
   var form = document.querySelector("[data-comment-form]");
@@ -127,7 +129,21 @@
       });
   });
 
+  function failed() {
+    // What the reader has written stays; the fallback page is the other way in.
+    alertBox.textContent = "Chưa tải được mã xác nhận. Vui lòng bấm «Lấy lại mã bảo mật» " +
+      "hoặc mở trang viết bình luận.";
+    alertBox.hidden = false;
+    if (fallback) { fallback.hidden = false; }
+  }
+
   if (form.hidden) {
-    loadChallenge().catch(function () { /* the fallback link stays visible */ });
+    form.hidden = false;
+    if (fallback) { fallback.hidden = true; }
+    question.textContent = "Mã xác nhận sẽ hiện ra khi bạn bắt đầu viết bình luận.";
+    form.addEventListener("focusin", function first() {
+      form.removeEventListener("focusin", first);
+      if (!keyInput.value) { loadChallenge().catch(failed); }
+    });
   }
 })();
