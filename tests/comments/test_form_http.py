@@ -346,6 +346,15 @@ class CaptchaTests(FormTestCase):
         self.assertEqual(response.status_code, 400)
         self.assertEqual(response.json()["errors"], {"captcha": [CAPTCHA_ERROR]})
 
+    def test_challenges_never_answered_are_removed_by_the_hourly_job(self):
+        from toasoan.newsroom.scheduler import purge_comment_data
+
+        old, new = self.reader.challenge()["key"], self.reader.challenge()["key"]
+        CaptchaStore.objects.filter(hashkey=old).update(
+            expiration=timezone.now() - timedelta(seconds=1))
+        purge_comment_data()
+        self.assertEqual(list(CaptchaStore.objects.values_list("hashkey", flat=True)), [new])
+
     def test_a_challenge_lasts_minutes_not_hours(self):
         key = self.reader.challenge()["key"]
         lifetime = CaptchaStore.objects.get(hashkey=key).expiration - timezone.now()

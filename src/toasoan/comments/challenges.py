@@ -11,6 +11,8 @@ import time
 from captcha.helpers import captcha_image_url
 from captcha.models import CaptchaStore
 from django.core import signing
+from django.db import connection
+from django.utils import timezone
 
 NUMBERS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"]
 _SALT = "toasoan.comments.form-shown"
@@ -35,6 +37,27 @@ def new_challenge(kind="image"):
         challenge = {"key": key, "image_url": captcha_image_url(key)}
     challenge["shown"] = signing.TimestampSigner(salt=_SALT).sign(f"{time.time():.3f}")
     return challenge
+
+
+def take(key):
+    """The answer to challenge `key`, which is used up by asking (None if unknown or
+    expired). One statement: two submissions racing with the same challenge cannot
+    both read it before it is gone."""
+    quote = connection.ops.quote_name
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {quote(CaptchaStore._meta.db_table)} "
+            f"WHERE {quote('hashkey')} = %s AND {quote('expiration')} > %s "
+            f"RETURNING {quote('response')}",
+            [key, now],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def remove_expired():
+    return CaptchaStore.objects.filter(expiration__lte=timezone.now()).delete()[0]
 
 
 def shown_at(token, max_age=3600):

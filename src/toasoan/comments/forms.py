@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 
 from toasoan.text import clean_line, normalize
 
+from .challenges import take
 from .phones import to_e164
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -57,6 +58,19 @@ class ReaderText(forms.CharField):
                                   f"(hiện có {len(value)}).", code="max_length")
 
 
+class OneAttemptCaptchaField(CaptchaField):
+    """django-simple-captcha's field, with its challenge used up in one statement
+    (`challenges.take`) rather than read and then deleted, and with no test mode.
+    Expired challenges are removed by the hourly job, not by every submission."""
+
+    def clean(self, value):
+        forms.MultiValueField.clean(self, value)  # required, incomplete
+        response, value[1] = (value[1] or "").strip().lower(), ""
+        if take(value[0]) != response:
+            raise ValidationError(self.error_messages["invalid"])
+        return value
+
+
 class CommentForm(forms.Form):
     name = forms.CharField()  # replaced in __init__ with the site's limits
     phone = forms.CharField(
@@ -71,7 +85,7 @@ class CommentForm(forms.Form):
         error_messages={"required": "Bạn cần đồng ý với thông báo về dữ liệu cá nhân thì "
                                     "bình luận mới được gửi."},
     )
-    captcha = CaptchaField(
+    captcha = OneAttemptCaptchaField(
         label="Mã xác nhận",
         error_messages={
             "invalid": "Mã xác nhận không đúng hoặc đã hết hạn. Hãy nhập mã mới.",

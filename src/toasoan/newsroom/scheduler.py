@@ -78,9 +78,11 @@ def notify_moderators():
 
 
 def purge_comment_data():
+    from toasoan.comments.challenges import remove_expired
     from toasoan.comments.retention import purge
 
     purge()
+    remove_expired()  # captchas shown and never answered
 
 
 def refresh_most_read():
