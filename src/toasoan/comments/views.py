@@ -42,7 +42,7 @@ def comment_page(request, page_id):
     """GET: the form with its own captcha (works without JavaScript). POST: receive."""
     if request.method not in ("GET", "HEAD", "POST"):
         return method_not_allowed("GET", "HEAD", "POST")
-    page = get_object_or_404(ArticlePage.objects.live(), pk=page_id)
+    page = get_object_or_404(ArticlePage.objects.live().defer_streamfields(), pk=page_id)
     limits = CommentSettings.for_request(request)
     if request.method != "POST":
         kind = "question" if request.GET.get("kieu") == "cau-hoi" else "image"
