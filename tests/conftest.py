@@ -32,7 +32,7 @@ def isolated_files(tmp_path_factory):
 def fresh_page_cache(settings):
     """Each test starts with no stored pages (a test database reuses page ids and
     paths, and its rolled-back changes never bump the page cache's tags)."""
-    from toasoan.news import portal
+    from toasoan.news import pagecache, portal
 
     settings.CACHES = {
         **settings.CACHES,
@@ -41,3 +41,4 @@ def fresh_page_cache(settings):
     # Nor a site kept from another test's database (some travel back in time, where
     # a fresh clock would read older than what was kept).
     portal._kept.clear()
+    pagecache.forget_recent()

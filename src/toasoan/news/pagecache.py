@@ -20,6 +20,7 @@ import hashlib
 import logging
 import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
@@ -45,6 +46,36 @@ NOT_PAGES = ("/admin/", "/api/", "/binh-luan/", "/captcha/", "/tim-kiem/", "/med
              "/static/", "/tai-lieu/", "/healthz")
 # Paths that need no site: the admin looks it up itself, files need none.
 NOT_PORTAL = ("/admin/", "/static/", "/media/", "/healthz")
+
+
+# The pages this process served last, in front of the `default` store (Redis on
+# several servers): a stored page is fresh or not by its tags' ticks alone, wherever
+# it was kept, so a copy here is checked exactly as the shared one is, and saves a
+# round trip and the unpickling of the page on every request for a popular page.
+RECENT_PAGES = 200
+_recent: OrderedDict[str, dict] = OrderedDict()
+_recent_lock = threading.Lock()
+
+
+def _recall(key):
+    with _recent_lock:
+        entry = _recent.get(key)
+        if entry is not None:
+            _recent.move_to_end(key)
+        return entry
+
+
+def _remember(key, entry):
+    with _recent_lock:
+        _recent[key] = entry
+        _recent.move_to_end(key)
+        while len(_recent) > RECENT_PAGES:
+            _recent.popitem(last=False)
+
+
+def forget_recent():
+    with _recent_lock:
+        _recent.clear()
 
 
 def _tag_key(tag):
@@ -161,10 +192,15 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = cache_key(request)
         try:
+            if (entry := _recall(key)) is not None:
+                changed, started = ticks({SITE_TAG, *entry["tags"]})
+                if max(changed.values()) <= entry["clock"]:
+                    return self._answer(request, entry)
             entry = _pages().get(key)
             changed, started = ticks({SITE_TAG, *(entry["tags"] if entry else ())})
             request.page_cache_ticks = changed, started  # the same read serves `portal`
             if entry is not None and max(changed.values()) <= entry["clock"]:
+                _remember(key, entry)
                 return self._answer(request, entry)
             from .portal import for_request as portal_for
 
@@ -215,5 +251,7 @@ class PageCacheMiddleware:
             _pages().set(key, entry, PAGE_SECONDS)
         except Exception:
             log.warning("page cache unavailable", exc_info=True)
+        else:
+            _remember(key, entry)
         _public_headers(response, entry)
         response["X-Cache"] = "miss"
