@@ -56,10 +56,6 @@ def take(key):
     return row[0] if row else None
 
 
-def remove_expired():
-    return CaptchaStore.objects.filter(expiration__lte=timezone.now()).delete()[0]
-
-
 def shown_at(token, max_age=3600):
     """The time a form was shown, from its signed token; None if forged or too old."""
     try:

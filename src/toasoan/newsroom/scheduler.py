@@ -78,11 +78,12 @@ def notify_moderators():
 
 
 def purge_comment_data():
-    from toasoan.comments.challenges import remove_expired
+    from captcha.models import CaptchaStore
+
     from toasoan.comments.retention import purge
 
     purge()
-    remove_expired()  # captchas shown and never answered
+    CaptchaStore.remove_expired()  # captchas shown and never answered
 
 
 def refresh_most_read():
