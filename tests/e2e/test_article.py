@@ -29,11 +29,14 @@ SCROLL_THROUGH = """async () => {
 
 
 def load_all_pictures(page):
-    """Scroll through the page so lazy pictures load too; return the URLs of broken ones."""
+    """Scroll through the page so lazy pictures load too; return the URLs of broken ones
+    (the comment form's captcha image stays hidden, with no source, until the reader
+    starts writing)."""
     page.evaluate(SCROLL_THROUGH)
     page.wait_for_function("[...document.images].every(img => img.complete)")
     return page.evaluate(
-        "[...document.images].filter(img => !img.naturalWidth).map(img => img.currentSrc)"
+        "[...document.images].filter(img => !img.hidden && !img.naturalWidth)"
+        ".map(img => img.currentSrc)"
     )
 
 
