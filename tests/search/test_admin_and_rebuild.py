@@ -6,6 +6,7 @@ from unittest import mock
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import connection
 from django.test import TestCase, TransactionTestCase
 from wagtail.models import Page
 
@@ -142,6 +143,15 @@ class CommittedRebuildTests(TransactionTestCase):
         response = self.client.get("/tim-kiem/", {"q": "cau dan sinh"})
         self.assertNotContains(response, "Tìm thấy 1 bài viết")
 
+    def test_rebuild_keeps_the_tables_indexes_and_constraints(self):
+        # PostgreSQL refills a fresh table and swaps it in: later migrations name
+        # these indexes and constraints, and queries rely on them.
+        before = _schema_of(SearchDocument._meta.db_table)
+        self.assertEqual(indexing.rebuild(), 7)
+        self.assertEqual(_schema_of(SearchDocument._meta.db_table), before)
+        response = self.client.get("/tim-kiem/", {"q": '"duong giao thong"'})
+        self.assertContains(response, "Tìm thấy 7 bài viết")
+
     def test_a_failure_while_reading_leaves_the_old_index(self):
         indexing.rebuild()
         with (
@@ -150,6 +160,27 @@ class CommittedRebuildTests(TransactionTestCase):
         ):
             indexing.rebuild()
         self.assertEqual(SearchDocument.objects.count(), 7)
+
+
+def _schema_of(table):
+    """Names and definitions of a table's indexes, constraints and triggers."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = %s"
+                           " ORDER BY name", [table])
+        else:
+            cursor.execute(
+                """SELECT 'index', c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i
+                   JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = %s::regclass
+                   UNION ALL SELECT 'constraint', conname, pg_get_constraintdef(oid)
+                   FROM pg_constraint WHERE conrelid = %s::regclass
+                   UNION ALL SELECT 'column', attname, pg_get_expr(adbin, adrelid)
+                   FROM pg_attribute LEFT JOIN pg_attrdef ON adrelid = attrelid AND adnum = attnum
+                   WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped
+                   ORDER BY 1, 2""",
+                [table] * 3,
+            )
+        return cursor.fetchall()
 
 
 class HugeArticleTests(TestCase):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from toasoan.news.models import ArticleAuthor, ArticlePage, ArticleTag, SectionPage
 from toasoan.text import fold_word, telex_word, words
 
-from . import schema
+from . import postgres_swap, schema
 from .fields import MAX_CHARS  # the first 100,000 characters of a field are searched
 from .models import SearchDocument, sort_key
 
@@ -180,25 +180,32 @@ def rebuild(progress=None) -> int:
     """Replace every document from the live articles, in batches, in one transaction
     (readers keep the old index until it commits). `progress(n)` is told of each batch."""
     batches = _batches(_documents())
-    if connection.vendor == "postgresql" and not connection.in_atomic_block:
-        # Reading and folding the next articles (Python) overlaps with the database
-        # writing and indexing this batch (the server's own process).
-        batches = _read_ahead(batches)
-    count = 0
+    if connection.vendor == "postgresql":
+        if not connection.in_atomic_block:
+            # Reading and folding the next articles (Python) overlaps with the database
+            # writing and indexing this batch (the server's own process).
+            batches = _read_ahead(batches)
+        with transaction.atomic(), connection.cursor() as cursor:
+            return postgres_swap.refill(cursor, SearchDocument._meta.db_table,
+                                        lambda table: _fill(cursor, table, batches, progress))
     with transaction.atomic(), _bulk_writes() as cursor:
         cursor.execute(f"DELETE FROM {SearchDocument._meta.db_table}")
-        for batch in batches:
-            _insert(cursor, batch)
-            count += len(batch)
-            if progress:
-                progress(len(batch))
+        return _fill(cursor, SearchDocument._meta.db_table, batches, progress)
+
+
+def _fill(cursor, table, batches, progress) -> int:
+    count = 0
+    for batch in batches:
+        _insert(cursor, table, batch)
+        count += len(batch)
+        if progress:
+            progress(len(batch))
     return count
 
 
-def _insert(cursor, rows):
+def _insert(cursor, table, rows):
     """Insert documents (`_document_row` tuples): straight rows, no model instances
     (bulk_create's per-field preparation cost a fifth of the Python time)."""
-    table = SearchDocument._meta.db_table
     if connection.vendor == "postgresql":
         with cursor.cursor.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
             for row in rows:
