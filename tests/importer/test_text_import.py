@@ -1,0 +1,241 @@
+"""`toasoan import text`: scraped article pages, the reference page among them."""
+
+import os
+import unicodedata
+from datetime import datetime
+from io import BytesIO, StringIO
+from pathlib import Path
+from unittest import mock
+from zoneinfo import ZoneInfo
+
+from django.core.management import CommandError, call_command
+from django.test import TestCase
+from PIL import Image as PILImage
+
+from tests.factories import make_home
+from toasoan.importer.models import ImportedItem
+from toasoan.news.models import ArticlePage
+
+REFERENCE = (Path(__file__).resolve().parents[2].parent / "shared" / "reference"
+             / "district-portal-article.txt")
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+
+PAGE = """Xã Yên Trạch ra mắt mô hình “Khu dân cư văn minh” (09:30 15/03/2024)
+
+HNP - Sáng 15/3, UBND xã Yên Trạch tổ chức lễ ra mắt mô hình khu dân cư văn minh tại thôn Đồng Tâm.
+
+Đại diện thôn Đồng Tâm nhận quyết định công nhận mô hình
+
+Mô hình được triển khai từ đầu năm, với sự tham gia của 312 hộ dân.
+Các hộ cam kết giữ gìn vệ sinh môi trường, không lấn chiếm lòng đường.
+
+Dịp này, xã trao giấy khen cho 12 tập thể và 20 cá nhân có thành tích tiêu biểu.
+
+Minh Anh - Quốc Việt
+
+
+Các bài mới đăng
+
+Tin khác trong chuyên mục
+Viết bình luận
+Họ tên:(*)
+Mã xác nhận:  L?y l?i m� b?o m?t
+"""
+
+
+def write(folder: Path, name: str, text: str, encoding="utf-8") -> Path:
+    path = folder / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def cp1258(text: str) -> bytes:
+    """Windows-1258 as Vietnamese Windows wrote it: ă, â, ê, ô, ơ, ư, đ are letters
+    of the code page, tones are combining marks after them."""
+    encoded = []
+    for char in text:
+        try:
+            encoded.append(char.encode("cp1258"))
+        except UnicodeEncodeError:
+            marks = unicodedata.normalize("NFD", char)
+            base = unicodedata.normalize(
+                "NFC", marks[0] + "".join(m for m in marks[1:] if m not in TONES))
+            tones = "".join(m for m in marks[1:] if m in TONES)
+            encoded.append((base + tones).encode("cp1258"))
+    return b"".join(encoded)
+
+
+def run_import(*args):
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import", "text", *map(str, args), stdout=out, stderr=err)
+    except CommandError as error:
+        return out.getvalue(), err.getvalue(), error
+    return out.getvalue(), err.getvalue(), None
+
+
+class TextImportTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        make_home()
+
+    def setUp(self):
+        import tempfile
+
+        self.folder = Path(tempfile.mkdtemp())
+
+    def imported(self, title_start):
+        return ArticlePage.objects.get(title__startswith=title_start)
+
+    def test_the_reference_page_imports_every_field_and_no_chrome(self):
+        if not REFERENCE.exists():
+            if os.environ.get("CI"):
+                self.fail(f"the reference page is missing: {REFERENCE}")
+            self.skipTest("../shared/reference is not beside this checkout")
+        out, _err, error = run_import(REFERENCE)
+        self.assertIsNone(error, out)
+        page = self.imported("Huyện ủy Thường Tín")
+        self.assertEqual(page.title,
+                         "Huyện ủy Thường Tín triển khai công tác xây dựng Đảng năm 2021")
+        self.assertEqual(page.first_published_at, datetime(2021, 1, 8, 16, 4, tzinfo=VN))
+        self.assertTrue(page.live)
+        self.assertTrue(page.lead.startswith("Sáng 08/01, Huyện ủy Thường Tín tổ chức"))
+        self.assertEqual(
+            page.image_caption,
+            "Chủ tịch UBND huyện Kiều Xuân Huy trao khen thưởng cho các tập thể, cá nhân")
+        self.assertEqual(page.byline, ["Trường Giang"])
+        body = "".join(block.value.source for block in page.body)
+        self.assertEqual(body.count("<p>"), 5)
+        self.assertIn("14.137,32 tỷ đồng", body)
+        self.assertTrue(body.rstrip().endswith("trong công tác xây dựng Đảng năm 2020.</p>"))
+        for chrome in ("Các bài mới đăng", "Viết bình luận", "Họ tên", "L?y", "\ufffd",
+                       "Trường Giang", "HNP -"):
+            self.assertNotIn(chrome, body)
+        self.assertEqual(unicodedata.normalize("NFC", body), body)
+        self.assertIn("Tạo mới:                    1", out)
+        response = self.client.get(page.url)
+        self.assertContains(response, "Huyện ủy Thường Tín triển khai công tác")
+        found = self.client.get("/tim-kiem/", {"q": "huyen uy thuong tin"})
+        self.assertContains(found, "Tìm thấy 1 bài viết")
+
+    def test_a_page_in_the_reference_shape_with_two_authors_and_its_photo(self):
+        write(self.folder, "yen-trach.txt", PAGE)
+        buffer = BytesIO()
+        PILImage.new("RGB", (640, 400), (20, 90, 160)).save(buffer, "JPEG")
+        (self.folder / "yen-trach.jpg").write_bytes(buffer.getvalue())
+        out, _err, error = run_import(self.folder)
+        self.assertIsNone(error, out)
+        page = self.imported("Xã Yên Trạch")
+        self.assertEqual(page.title, "Xã Yên Trạch ra mắt mô hình “Khu dân cư văn minh”")
+        self.assertEqual(page.byline, ["Minh Anh", "Quốc Việt"])
+        self.assertIsNotNone(page.image)
+        self.assertEqual(page.image_caption,
+                         "Đại diện thôn Đồng Tâm nhận quyết định công nhận mô hình")
+        body = page.body[0].value.source
+        # Lines of one paragraph join; paragraphs stay apart.
+        self.assertIn("312 hộ dân. Các hộ cam kết", body)
+        self.assertEqual(body.count("<p>"), 2)
+        self.assertEqual(page.get_parent().title, "Tin tức")
+
+    def test_importing_again_updates_in_place_and_never_duplicates(self):
+        path = write(self.folder, "a.txt", PAGE)
+        run_import(path)
+        first = self.imported("Xã Yên Trạch")
+        out, _err, _error = run_import(path)
+        self.assertIn("Bỏ qua (không đổi):         1", out)
+        self.assertEqual(ArticlePage.objects.count(), 1)
+        write(self.folder, "a.txt", PAGE.replace("312 hộ dân", "320 hộ dân"))
+        out, _err, _error = run_import(path)
+        self.assertIn("Cập nhật:                   1", out)
+        self.assertEqual(ArticlePage.objects.count(), 1)
+        page = self.imported("Xã Yên Trạch")
+        self.assertEqual(page.pk, first.pk)
+        self.assertIn("320 hộ dân", page.body[0].value.source)
+
+    def test_an_interrupted_import_carries_on_where_it_stopped(self):
+        for number in range(1, 8):
+            write(self.folder, f"{number:02}.txt",
+                  PAGE.replace("Xã Yên Trạch ra mắt", f"Xã số {number} ra mắt"))
+        from toasoan.importer import saving
+
+        real = saving.Importer.prepare
+        calls = []
+
+        def crash_on_the_fifth(importer, record):
+            calls.append(record.key)
+            if len(calls) == 5:
+                raise KeyboardInterrupt  # the power goes, or someone presses Ctrl+C
+            return real(importer, record)
+
+        with (mock.patch.object(saving, "BATCH_SIZE", 2),
+              mock.patch.object(saving.Importer, "prepare", crash_on_the_fifth),
+              self.assertRaises(KeyboardInterrupt)):
+            run_import(self.folder)
+        # Two whole batches were committed; the third was rolled back.
+        self.assertEqual(ArticlePage.objects.count(), 4)
+        out, _err, error = run_import(self.folder)
+        self.assertIsNone(error, out)
+        self.assertIn("Tạo mới:                    3", out)
+        self.assertIn("Bỏ qua (không đổi):         4", out)
+        self.assertEqual(ArticlePage.objects.count(), 7)
+        self.assertEqual(ImportedItem.objects.count(), 7)
+
+    def test_lost_letters_make_a_draft_for_an_editor_with_the_passages_listed(self):
+        damaged = PAGE.replace("tổ chức lễ ra mắt", "t? ch?c l? ra m?t")
+        write(self.folder, "hong.txt", damaged)
+        out, _err, error = run_import(self.folder)
+        self.assertIsNone(error, out)
+        page = self.imported("Xã Yên Trạch")
+        self.assertFalse(page.live)
+        self.assertIn("Cần kiểm tra (bản nháp):    1", out)
+        item = ImportedItem.objects.get(object_id=page.pk, kind="article")
+        self.assertTrue(any("ch?c" in passage for passage in item.damage))
+        self.assertEqual(self.client.get("/tim-kiem/", {"q": "Yen Trach"}).status_code, 200)
+        self.assertNotContains(self.client.get("/tim-kiem/", {"q": "Yen Trach"}),
+                               "Xã Yên Trạch ra mắt")
+
+    def test_mojibake_and_nfd_are_repaired(self):
+        broken = PAGE.replace("Sáng 15/3, UBND xã Yên Trạch",
+                              "SÃ¡ng 15/3, UBND xÃ£ YÃªn Tráº¡ch")
+        title = "Xã Yên Trạch ra mắt mô hình"
+        broken = broken.replace(title, unicodedata.normalize("NFD", title))
+        write(self.folder, "moji.txt", broken)
+        out, _err, error = run_import(self.folder)
+        self.assertIsNone(error, out)
+        page = self.imported("Xã Yên Trạch")
+        self.assertTrue(page.lead.startswith("Sáng 15/3, UBND xã Yên Trạch"))
+        self.assertEqual(unicodedata.normalize("NFC", page.title), page.title)
+        self.assertIn("Đã sửa lỗi mã hóa:          1", out)
+        self.assertTrue(page.live)
+
+    def test_markup_in_a_text_page_is_text(self):
+        write(self.folder, "xss.txt", PAGE.replace(
+            "Dịp này, xã trao",
+            "<script>alert('x')</script><img src=x onerror=alert(1)> Dịp này, xã trao"))
+        run_import(self.folder)
+        response = self.client.get(self.imported("Xã Yên Trạch").url)
+        self.assertNotContains(response, "<script>alert")
+        self.assertNotContains(response, "<img src=x")
+        self.assertContains(response, "&lt;script&gt;")
+
+    def test_a_file_without_its_title_line_fails_alone_with_its_name_and_line(self):
+        write(self.folder, "1-tot.txt", PAGE)
+        write(self.folder, "2-hong.txt", "\n\nKhông có dòng tiêu đề\n\nĐoạn thân bài.\n")
+        write(self.folder, "3-sai-ngay.txt",
+              PAGE.replace("(09:30 15/03/2024)", "(09:30 31/02/2024)"))
+        write(self.folder, "4-tot.txt", PAGE.replace("Xã Yên Trạch ra mắt", "Xã Đông Phú ra mắt"))
+        out, _err, error = run_import(self.folder)
+        self.assertIsNotNone(error)  # the exit status says something failed
+        self.assertIn("tệp 2-hong.txt, dòng 3", out)
+        self.assertIn("tệp 3-sai-ngay.txt, dòng 1", out)
+        self.assertIn("31/02/2024", out)
+        self.assertEqual(ArticlePage.objects.count(), 2)
+
+    def test_legacy_code_page_text_is_read(self):
+        (self.folder / "cp1258.txt").write_bytes(cp1258(PAGE.split("Các bài mới đăng")[0]))
+        out, _err, error = run_import(self.folder)
+        self.assertIsNone(error, out)
+        self.assertTrue(self.imported("Xã Yên Trạch").lead.startswith("Sáng 15/3, UBND xã"))
