@@ -26,8 +26,12 @@ def test_healthz(server):
 def test_sitemap_lists_articles(server, latest_urls):
     status, _content_type, body = get(f"{server.url}/sitemap.xml")
     assert status == 200
-    root = ElementTree.fromstring(body)
-    locations = [loc.text for loc in root.iter(f"{SITEMAP_NS}loc")]
+    # An index: the articles are in the sitemaps it lists.
+    locations = []
+    for sitemap in ElementTree.fromstring(body).iter(f"{SITEMAP_NS}loc"):
+        assert sitemap.text.startswith(f"{server.url}/")
+        root = ElementTree.fromstring(get(sitemap.text)[2])
+        locations += [loc.text for loc in root.iter(f"{SITEMAP_NS}loc")]
     # Absolute addresses on the site's public address (TOASOAN_BASE_URL).
     assert all(location.startswith(f"{server.url}/") for location in locations)
     assert set(latest_urls) <= {urlsplit(location).path for location in locations}

@@ -51,6 +51,9 @@ class FrontCachePurgeTests(PageCacheTestCase):
         self.publish(self.middle, title="Tin thời sự đã sửa")
 
         expected = {self.middle.url, "/", "/thoi-su/", "/thoi-su/?trang=1", "/thoi-su/?trang=2"}
+        # The feeds of both lists, and the sitemaps (one more than there are, as lists).
+        expected |= {"/thoi-su/rss.xml", "/rss.xml", "/sitemap.xml", "/sitemap-sections.xml",
+                     "/sitemap-news.xml", "/sitemap-articles.xml", "/sitemap-articles-2.xml"}
         expected |= {article.url for article in self.articles if article != self.middle}
         self.assertEqual(self.purged(), expected)
         self.assertNotIn(self.market.url, self.purged())

@@ -67,8 +67,10 @@ def _purge_at(location, urls):
 
 
 def page_urls(page) -> list[str]:
-    """The page's absolute URL, and for a list page every page of its list."""
-    from .models import PAGE_SIZE, SectionPage
+    """The page's absolute URL; for a list page every page of its list and its feed,
+    for the home page also the sitemaps."""
+    from . import sitemaps
+    from .models import PAGE_SIZE, HomePage, SectionPage
     from .queries import articles_under
 
     url = page.get_full_url()
@@ -79,6 +81,10 @@ def page_urls(page) -> list[str]:
         pages = ceil(articles_under(page).count() / PAGE_SIZE)
         # One more than now: the last page of a list that just got shorter.
         urls += [f"{url}?trang={number}" for number in range(1, pages + 2)]
+    if isinstance(page, (HomePage, SectionPage)):
+        urls.append(f"{url}rss.xml")
+    if isinstance(page, HomePage):
+        urls += sitemaps.addresses(page)
     return urls
 
 

@@ -17,7 +17,7 @@ from wagtail.search import index
 from toasoan.search.fields import FoldedSearchField, folded
 from toasoan.text import slugify
 
-from . import pagecache, portal
+from . import feeds, pagecache, portal
 from .blocks import ArticleBodyBlock
 from .forms import VietnamesePageForm
 from .normalizing import NormalizedPageMixin
@@ -75,7 +75,15 @@ class CachedPageMixin:
         return super().get_view_restrictions()
 
 
-class HomePage(CachedPageMixin, NormalizedPageMixin, RoutablePageMixin, Page):
+class FeedMixin(RoutablePageMixin):
+    """Home and section pages: the RSS feed of their list at `rss.xml`."""
+
+    @path("rss.xml/", name="rss")
+    def rss(self, request):
+        return feeds.ArticleFeed()(request, self)
+
+
+class HomePage(CachedPageMixin, NormalizedPageMixin, FeedMixin, Page):
     intro = models.TextField("Giới thiệu", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -147,7 +155,7 @@ class HomePage(CachedPageMixin, NormalizedPageMixin, RoutablePageMixin, Page):
         )
 
 
-class SectionPage(CachedPageMixin, NormalizedPageMixin, Page):
+class SectionPage(CachedPageMixin, NormalizedPageMixin, FeedMixin, Page):
     intro = models.TextField("Giới thiệu", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
