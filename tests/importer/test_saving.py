@@ -190,3 +190,37 @@ class SavingTests(TestCase):
         lead = ArticlePage.objects.get().lead
         self.assertTrue(lead.startswith("Câu mở đầu rất dài."))
         self.assertLessEqual(len(lead), 400)
+
+    def test_wordpress_captions_escaped_titles_and_shortcodes(self):
+        folder = Path(tempfile.mkdtemp())
+        picture_file(folder, "2023/05/tham-hoi.jpg")
+        self.run_records(post(
+            title="Tin &amp; ảnh: thăm hỏi gia đình chính sách", section="Văn hóa &amp; Xã hội",
+            body_html='[caption id="attachment_5" width="600"]<a href="https://cu.example.vn/a">'
+                      '<img src="https://cu.example.vn/wp-content/uploads/2023/05/tham-hoi.jpg">'
+                      "</a> Lãnh đạo huyện thăm hỏi gia đình ông Tư[/caption]\n\n"
+                      'Đoạn văn [gallery ids="1,2"] có [ghi chú] ở giữa.'),
+            media_dir=folder)
+        page = ArticlePage.objects.get()
+        self.assertEqual(page.title, "Tin & ảnh: thăm hỏi gia đình chính sách")
+        self.assertEqual(page.get_parent().title, "Văn hóa & Xã hội")
+        self.assertEqual([block.block_type for block in page.body], ["image", "text"])
+        self.assertEqual(page.body[0].value["caption"], "Lãnh đạo huyện thăm hỏi gia đình ông Tư")
+        self.assertEqual(page.body[1].value.source, "<p>Đoạn văn có [ghi chú] ở giữa.</p>")
+
+    def test_an_attachment_in_a_later_batch_still_becomes_the_picture(self):
+        from unittest import mock
+
+        from toasoan.importer import saving
+
+        folder = Path(tempfile.mkdtemp())
+        with mock.patch.object(saving, "BATCH_SIZE", 1):
+            self.run_records(
+                post(image_key="wxr:https://cu.example.vn#99"),
+                ImageRecord(key="wxr:https://cu.example.vn#99",
+                            path=str(picture_file(folder, "cau.jpg")), title="Cầu"),
+            )
+        page = ArticlePage.objects.get()
+        self.assertIsNotNone(page.image)
+        self.assertTrue(page.live)
+        self.assertEqual(page.get_latest_revision().as_object().image, page.image)

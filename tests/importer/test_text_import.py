@@ -234,6 +234,21 @@ class TextImportTests(TestCase):
         self.assertIn("31/02/2024", out)
         self.assertEqual(ArticlePage.objects.count(), 2)
 
+    def test_tcvn3_and_vni_files_are_converted(self):
+        from toasoan.text.legacy_encodings import encode_tcvn3, encode_vni
+
+        page = PAGE.split("Các bài mới đăng")[0]
+        for name, encode in (("tcvn3", encode_tcvn3), ("vni", encode_vni)):
+            (self.folder / f"{name}.txt").write_bytes(
+                encode(page.replace("Xã Yên Trạch", f"Xã {name}")).encode("cp1252"))
+        out, _err, error = run_import(self.folder)
+        self.assertIsNone(error, out)
+        self.assertIn("Đã sửa lỗi mã hóa:          2", out)
+        for name in ("tcvn3", "vni"):
+            page = self.imported(f"Xã {name}")
+            self.assertTrue(page.lead.startswith("Sáng 15/3, UBND xã Yên Trạch tổ chức lễ ra mắt"))
+            self.assertEqual(page.byline, ["Minh Anh", "Quốc Việt"])
+
     def test_legacy_code_page_text_is_read(self):
         (self.folder / "cp1258.txt").write_bytes(cp1258(PAGE.split("Các bài mới đăng")[0]))
         out, _err, error = run_import(self.folder)

@@ -32,12 +32,18 @@ def create_articles(section, prepared) -> list[ArticlePage]:
     content_type = ContentType.objects.get_for_model(ArticlePage)
     pages = _tree_rows(section, prepared, content_type, now)
     _child_rows(pages)
+    tags = _tags({name for item in prepared for name in item.tags})
+    # Bylines and tags in memory first (the revisions and the search indexes read them
+    # from there), then stored in one statement each.
     for page, item in zip(pages, prepared, strict=True):
-        page.authors = [ArticleAuthor(name=name, sort_order=n)
-                        for n, name in enumerate(item.authors)]
+        page.authors = [ArticleAuthor(name=name, sort_order=number)
+                        for number, name in enumerate(item.authors)]
+        page.tagged_items = [ArticleTag(tag=tags[name]) for name in item.tags]
     ArticleAuthor.objects.bulk_create(
-        [author for page in pages for author in _bound(page.authors.all(), page)])
-    _tag(pages, prepared)
+        [_bound(author, "page_id", page) for page in pages for author in page.authors.all()])
+    ArticleTag.objects.bulk_create(
+        [_bound(tagged, "content_object_id", page)
+         for page in pages for tagged in page.tagged_items.all()])
     _revisions(pages, prepared, content_type, now)
     live = [page for page in pages if page.live]
     indexing.index_new(section, live)
@@ -109,25 +115,16 @@ def _child_rows(pages):
             f"INSERT INTO {ArticlePage._meta.db_table} ({columns}) VALUES ({marks})", rows)
 
 
-def _bound(authors, page):
-    for author in authors:
-        author.page_id = page.pk
-        yield author
+def _bound(child, attname, page):
+    setattr(child, attname, page.pk)
+    return child
 
 
-def _tag(pages, prepared):
-    names = {name for item in prepared for name in item.tags}
-    if not names:
-        return
+def _tags(names):
     tags = {tag.name: tag for tag in Tag.objects.filter(name__in=names)}
     for name in sorted(names - set(tags)):
         tags[name] = Tag.objects.create(name=name, slug=_free_tag_slug(name))
-    ArticleTag.objects.bulk_create([
-        ArticleTag(content_object_id=page.pk, tag=tags[name])
-        for page, item in zip(pages, prepared, strict=True) for name in item.tags
-    ])
-    for page, item in zip(pages, prepared, strict=True):
-        page.tags.add(*(tags[name] for name in item.tags))  # for the revisions' content
+    return tags
 
 
 def _free_tag_slug(name):

@@ -47,6 +47,32 @@ _BLOCK_START_RE = re.compile(
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 
 
+_CAPTION_RE = re.compile(
+    r"\[(?:wp_)?caption\b[^\]]*\](?P<inside>.*?)\[/(?:wp_)?caption\]", re.IGNORECASE | re.DOTALL)
+_PICTURE_PART_RE = re.compile(r"^\s*(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?", re.IGNORECASE)
+# WordPress shortcodes whose tags mean nothing outside WordPress (their text stays).
+_SHORTCODE_RE = re.compile(
+    r"\[/?(?:gallery|embed|audio|video|playlist|wp_playlist|contact-form(?:-7)?|vc_\w+"
+    r"|et_pb_\w+|su_\w+)\b[^\]]*\]", re.IGNORECASE)
+
+
+def shortcodes(markup: str) -> str:
+    """WordPress's `[caption]` as a figure with its caption; other shortcodes' tags
+    dropped."""
+    if "[" not in markup:
+        return markup
+
+    def figure(found):
+        inside = found["inside"]
+        picture = _PICTURE_PART_RE.match(inside)
+        if not picture:
+            return inside
+        caption = inside[picture.end():].strip()
+        return f"<figure>{picture.group(0)}<figcaption>{caption}</figcaption></figure>"
+
+    return _SHORTCODE_RE.sub("", _CAPTION_RE.sub(figure, markup))
+
+
 def autop(markup: str) -> str:
     """Paragraphs from blank lines, as WordPress makes them when it shows a post
     (`wpautop`): its exports keep posts as written, often with no `<p>` at all."""
@@ -107,7 +133,7 @@ def body_blocks(markup: str, store_picture: Callable[[Picture], int | None]) -> 
     """Sanitise `markup` and cut it into body blocks. `store_picture` stores a
     picture's file and returns its image id, or None when the file isn't available."""
     body = Body()
-    clean = sanitise(autop(markup)).strip()
+    clean = sanitise(autop(shortcodes(markup))).strip()
     if not clean:
         return body
     rich: list[str] = []

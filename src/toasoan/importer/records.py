@@ -71,6 +71,7 @@ class ArticleRecord:
     image_key: str = ""  # an attachment given elsewhere in the source (WordPress)
     old_urls: list[str] = field(default_factory=list)  # become redirects
     comments: list[CommentRecord] = field(default_factory=list)
+    fixes: tuple[str, ...] = ()  # repairs the reader made while reading (`text.repair`)
 
 
 @dataclass

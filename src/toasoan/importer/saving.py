@@ -2,6 +2,7 @@
 images, comments and redirects, keyed in the `ImportedItem` ledger."""
 
 import hashlib
+import html
 import itertools
 import json
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.core.files.images import ImageFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.contrib.redirects.models import Redirect
@@ -26,10 +27,10 @@ from toasoan.text.repair import repair, repair_html
 from . import bulk, media
 from .cleaning import Picture, body_blocks
 from .models import ImportedItem
-from .records import ArticleRecord, CommentRecord, CommentStatus, ImageRecord, Problem, Status
+from .records import ArticleRecord, CommentStatus, ImageRecord, Problem, Status
 from .summary import Summary
 
-BATCH_SIZE = 50  # items a transaction: an interrupted import redoes at most these
+BATCH_SIZE = 500  # items a transaction: an interrupted import redoes at most these
 LEAD_CHARS = 400
 COMMENT_STATUS = {
     CommentStatus.APPROVED: Comment.Status.APPROVED,
@@ -171,12 +172,13 @@ class Importer:
 
     def prepare(self, record: ArticleRecord) -> Prepared:
         text = _Text()
-        title = text.line(record.title)[:255]
+        # WordPress keeps titles and term names HTML-escaped (`Tin &amp; ảnh`).
+        title = text.line(html.unescape(record.title))[:255]
         if not title:
             raise ItemError("bài không có tiêu đề")
         body = body_blocks(text.html(record.body_html), self._body_picture)
         lead = text.block(record.lead) or _first_sentences(body.text())
-        section_name = text.line(record.section) or self.default_section
+        section_name = text.line(html.unescape(record.section)) or self.default_section
         fields = {
             "title": title,
             "lead": lead,
@@ -187,7 +189,8 @@ class Importer:
             "image_id": self._featured_image(record),
         }
         authors = [name for name in (text.line(name)[:200] for name in record.authors) if name]
-        tags = sorted({tag for tag in (text.line(tag)[:100] for tag in record.tags) if tag})
+        tags = sorted({tag for tag in (text.line(html.unescape(tag))[:100] for tag in record.tags)
+                       if tag})
         comments = [(comment, text.line(comment.name), text.block(comment.content))
                     for comment in record.comments]
         status = record.status
@@ -207,8 +210,7 @@ class Importer:
         try:
             with transaction.atomic():
                 pages = bulk.create_articles(section, group)
-                for page, ready in zip(pages, group, strict=True):
-                    self._after(page, ready)
+                self._after(pages, group)
                 self.summary.created += len(pages)
         except Exception:  # noqa: BLE001 - find the item at fault, one at a time
             for ready in group:
@@ -231,24 +233,34 @@ class Importer:
             self._set(page, ready)
             self.summary.updated += 1
         self._publish(page, ready.record, ready.status)
-        self._after(page, ready)
+        self._after([page], [ready])
 
-    def _after(self, page, ready):
-        """What follows an article's own row: counts, comments, redirects, the ledger."""
-        record = ready.record
-        self.summary.repaired += ready.text.fixed
-        self.summary.flagged += bool(ready.text.damage)
-        if ready.fields["image_id"] is None and record.image_key:
-            self._waiting_for_image.setdefault(record.image_key, []).append(page.pk)
-        self.summary.missing += [(page.title, url) for url in ready.missing]
-        for comment, name, content in ready.comments:
-            self._save_comment(page, record.key, comment, name, content)
-        self._redirect(page, record.old_urls)
-        ImportedItem.objects.update_or_create(
-            kind=ImportedItem.Kind.ARTICLE, key=record.key,
-            defaults={"object_id": page.pk, "checksum": ready.checksum,
-                      "damage": list(ready.text.damage)},
-        )
+    def _after(self, pages, group):
+        """What follows the articles' own rows: counts, comments, redirects, the
+        ledger; a few statements for the lot."""
+        redirects, comments, ledger = {}, [], []
+        for page, ready in zip(pages, group, strict=True):
+            record = ready.record
+            self.summary.repaired += ready.text.fixed or bool(record.fixes)
+            self.summary.flagged += bool(ready.text.damage)
+            if ready.fields["image_id"] is None and record.image_key:
+                self._waiting_for_image.setdefault(record.image_key, []).append(page.pk)
+            self.summary.missing += [(page.title, url) for url in ready.missing]
+            comments += [(page, f"{record.key}#comment-{comment.key}", comment, name, content)
+                         for comment, name, content in ready.comments]
+            redirects.update((redirect.old_path, redirect)
+                             for redirect in self._redirects(page, record.old_urls))
+            ledger.append(ImportedItem(kind=ImportedItem.Kind.ARTICLE, key=record.key,
+                                       object_id=page.pk, checksum=ready.checksum,
+                                       damage=list(ready.text.damage)))
+        Redirect.objects.bulk_create(
+            redirects.values(), update_conflicts=True, unique_fields=["old_path", "site"],
+            update_fields=["redirect_page", "is_permanent", "redirect_link"])
+        self.summary.redirects += len(redirects)
+        self._save_comments(comments)
+        ImportedItem.objects.bulk_create(
+            ledger, update_conflicts=True, unique_fields=["kind", "key"],
+            update_fields=["object_id", "checksum", "damage", "imported_at"])
 
     def _set(self, page, ready):
         for name, value in ready.fields.items():
@@ -351,30 +363,45 @@ class Importer:
 
     # Comments and redirects
 
-    def _save_comment(self, page, article_key, record: CommentRecord, name, content):
-        status = COMMENT_STATUS.get(record.status)
-        if status is None or not content:
-            return  # trashed in the source
-        key = f"{article_key}#comment-{record.key}"
-        created = record.created_at or timezone.now()
-        values = {
-            "page": page, "name": (name or "Bạn đọc")[:100], "title": _comment_title(content),
-            "content": content, "status": status, "consent_at": created,
-            "consent_version": IMPORT_CONSENT, "ip_address": record.ip_address or None,
-        }
-        item = ImportedItem.objects.filter(kind=ImportedItem.Kind.COMMENT, key=key).first()
-        comment = Comment.objects.filter(pk=item.object_id).first() if item else None
-        if comment is None:
-            comment = Comment.objects.create(**values)
-            ImportedItem.objects.create(kind=ImportedItem.Kind.COMMENT, key=key,
-                                        object_id=comment.pk, checksum="")
-        else:
-            Comment.objects.filter(pk=comment.pk).update(**values)
-        # created_at is set on insert; the source's date is the one that matters.
-        Comment.objects.filter(pk=comment.pk).update(created_at=created)
-        self.summary.comments += 1
+    def _save_comments(self, comments):
+        """Store (page, key, CommentRecord, name, content) as comments, updating those
+        imported before; trashed ones stay out."""
+        known = {entry.key: entry.object_id for entry in ImportedItem.objects.filter(
+            kind=ImportedItem.Kind.COMMENT, key__in=[key for _p, key, *_ in comments])}
+        new, keys, dates = [], [], []
+        for page, key, record, name, content in comments:
+            status = COMMENT_STATUS.get(record.status)
+            if status is None or not content:
+                continue
+            created = record.created_at or timezone.now()
+            comment = Comment(
+                page=page, name=(name or "Bạn đọc")[:100], title=_comment_title(content),
+                content=content, status=status, consent_at=created,
+                consent_version=IMPORT_CONSENT, ip_address=record.ip_address or None,
+                search_text=fold(" ".join([name, content])),
+            )
+            self.summary.comments += 1
+            if key in known:
+                comment.pk = known[key]
+                comment.save()
+                Comment.objects.filter(pk=comment.pk).update(created_at=created)
+            else:
+                new.append(comment)
+                keys.append(key)
+                dates.append(created)
+        Comment.objects.bulk_create(new)
+        # created_at is stamped on insert; the source's date is the one that matters.
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {Comment._meta.db_table} SET created_at = %s WHERE id = %s",
+                [(Comment._meta.get_field("created_at").get_db_prep_save(date, connection),
+                  comment.pk) for comment, date in zip(new, dates, strict=True)])
+        ImportedItem.objects.bulk_create([
+            ImportedItem(kind=ImportedItem.Kind.COMMENT, key=key, object_id=comment.pk,
+                         checksum="") for comment, key in zip(new, keys, strict=True)])
 
-    def _redirect(self, page, urls):
+    def _redirects(self, page, urls):
+        """Redirects from the article's old addresses (not yet saved)."""
         here = page.url_path
         for url in urls:
             parts = urlsplit(url)
@@ -384,11 +411,8 @@ class Importer:
             old_path = Redirect.normalise_path(path)
             if here.endswith(old_path.rstrip("/") + "/"):
                 continue  # the old address is the new one
-            _, created = Redirect.objects.update_or_create(
-                old_path=old_path, site=self.site,
-                defaults={"redirect_page": page, "is_permanent": True, "redirect_link": ""},
-            )
-            self.summary.redirects += created
+            yield Redirect(old_path=old_path, site=self.site, redirect_page=page,
+                           is_permanent=True, redirect_link="")
 
 
 def _where(item) -> str:

@@ -20,9 +20,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from toasoan.text import fold
+from toasoan.text.repair import repair
 
 from ..records import ArticleRecord, ImageRecord, Problem
 
+LEGACY_FIXES = {"tcvn3", "vni"}
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 PICTURE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 
@@ -47,11 +49,14 @@ def read_text(paths) -> "Iterator[ArticleRecord | Problem]":  # noqa: F821
     """One record per text file; directories are read for `*.txt`, in name order."""
     for path, key in _files(paths):
         try:
-            text = _decode(path.read_bytes())
+            text, fixes = _decode(path.read_bytes())
         except OSError as error:
             yield Problem(f"tệp {path}", f"không đọc được tệp: {error.strerror or error}")
             continue
-        yield parse(text, key, path)
+        record = parse(text, key, path)
+        if isinstance(record, ArticleRecord):
+            record.fixes = fixes
+        yield record
 
 
 def _files(paths):
@@ -63,16 +68,29 @@ def _files(paths):
             yield given, f"text:{given.name}"
 
 
-def _decode(data: bytes) -> str:
+def _decode(data: bytes) -> tuple[str, tuple[str, ...]]:
+    """The file's text, and the repairs its reading took."""
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), ()
     except UnicodeDecodeError:
         pass
-    # Windows' Vietnamese code page, whose tone marks combine with the letter before;
-    # otherwise Latin-1, which keeps every byte for the repair step (TCVN3, VNI).
+    # Old 8-bit text: TCVN3 or VNI font text, converted here as a whole (a byline
+    # alone is too short to tell), or Windows' own Vietnamese code page (tone marks
+    # after their letter), which the Windows-1252 reading would garble.
+    western = _windows_1252(data)
+    converted = repair(western)
+    if legacy := LEGACY_FIXES & set(converted.fixes):
+        return converted.text, tuple(sorted(legacy))
     try:
-        return unicodedata.normalize("NFC", data.decode("cp1258"))
+        return unicodedata.normalize("NFC", data.decode("cp1258")), ("cp1258",)
     except UnicodeDecodeError:
+        return western, ()
+
+
+def _windows_1252(data: bytes) -> str:
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
         return data.decode("latin-1")
 
 
