@@ -224,3 +224,31 @@ class SavingTests(TestCase):
         self.assertIsNotNone(page.image)
         self.assertTrue(page.live)
         self.assertEqual(page.get_latest_revision().as_object().image, page.image)
+
+    def test_new_articles_are_stored_together_and_match_wagtails_own_publishing(self):
+        from unittest import mock
+
+        from toasoan.importer import saving
+
+        with mock.patch.object(saving.Importer, "store", side_effect=AssertionError("one by one")):
+            summary = self.run_records(post(), post(key="k2", title="Bài thứ hai về cầu"))
+        self.assertEqual((summary.created, len(summary.failed)), (2, 0))
+        # Changed in the source: updated through Wagtail's publishing, in place.
+        self.run_records(post(lead="Sáng 4/5, xã khánh thành cầu dân sinh mới."))
+        together, one_by_one = (ArticlePage.objects.get(title=title) for title in
+                                ("Bài thứ hai về cầu", "Khánh thành cầu dân sinh thôn Đồng Tâm"))
+        for page in (together, one_by_one):
+            with self.subTest(page=page.title):
+                self.assertTrue(page.live)
+                self.assertFalse(page.has_unpublished_changes)
+                self.assertEqual(page.live_revision_id, page.latest_revision_id)
+                self.assertEqual(page.get_latest_revision().as_object().title, page.title)
+                self.assertEqual(page.first_published_at, WHEN)
+                self.assertEqual(page.url_path, f"{page.get_parent().url_path}{page.slug}/")
+                self.assertEqual(sorted(tag.name for tag in page.tags.all()),
+                                 ["giao thông", "nông thôn mới"])
+                found = self.client.get("/tim-kiem/", {"q": page.title})
+                self.assertContains(found, page.title)
+                admin = ArticlePage.objects.search(page.title.split()[0])
+                self.assertIn(page.pk, [result.pk for result in admin])
+        self.assertEqual(ArticlePage.find_problems(), ([], [], [], [], []))

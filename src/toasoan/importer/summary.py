@@ -5,6 +5,28 @@ from dataclasses import dataclass, field
 from toasoan.text import format_number
 
 MAX_LISTED = 50  # problems and missing files listed one by one; the rest counted
+MAX_KEPT = 1000  # kept in memory: an export of 100,000 posts may miss every picture
+
+
+class Tally(list):
+    """A list that keeps its first MAX_KEPT items and counts the rest."""
+
+    def __init__(self):
+        super().__init__()
+        self.count = 0
+
+    def append(self, item):
+        self.count += 1
+        if super().__len__() < MAX_KEPT:
+            super().append(item)
+
+    def __iadd__(self, items):
+        for item in items:
+            self.append(item)
+        return self
+
+    def __len__(self):
+        return self.count
 
 
 @dataclass
@@ -17,8 +39,8 @@ class Summary:
     comments: int = 0
     images: int = 0
     redirects: int = 0
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
-    missing: list[tuple[str, str]] = field(default_factory=list)  # (article, file url)
+    failed: Tally = field(default_factory=Tally)  # (where, why)
+    missing: Tally = field(default_factory=Tally)  # (article, file url)
 
     @property
     def done(self) -> int:
@@ -44,10 +66,11 @@ class Summary:
             f"  Chuyển hướng từ liên kết cũ: {_n(self.redirects)}",
             f"  Lỗi:                        {_n(len(self.failed))}",
         ]
-        lines += _listed("Mục không nhập được:", [f"{where}: {why}" for where, why in self.failed])
+        lines += _listed("Mục không nhập được:",
+                         [f"{where}: {why}" for where, why in self.failed], len(self.failed))
         lines += _listed(
             "Ảnh không có tệp (dùng --media-dir để chỉ thư mục chứa ảnh):",
-            [f"{article}: {url}" for article, url in self.missing],
+            [f"{article}: {url}" for article, url in self.missing], len(self.missing),
         )
         return "\n".join(lines)
 
@@ -56,10 +79,10 @@ def _n(number: int) -> str:
     return format_number(number)
 
 
-def _listed(heading: str, items: list[str]) -> list[str]:
-    if not items:
+def _listed(heading: str, items: list[str], total: int) -> list[str]:
+    if not total:
         return []
     lines = [heading] + [f"  - {item}" for item in items[:MAX_LISTED]]
-    if len(items) > MAX_LISTED:
-        lines.append(f"  … và {_n(len(items) - MAX_LISTED)} mục nữa")
+    if total > MAX_LISTED:
+        lines.append(f"  … và {_n(total - MAX_LISTED)} mục nữa")
     return lines
