@@ -193,9 +193,16 @@ class TextImportTests(TestCase):
         self.assertIn("Cần kiểm tra (bản nháp):    1", out)
         item = ImportedItem.objects.get(object_id=page.pk, kind="article")
         self.assertTrue(any("ch?c" in passage for passage in item.damage))
-        self.assertEqual(self.client.get("/tim-kiem/", {"q": "Yen Trach"}).status_code, 200)
         self.assertNotContains(self.client.get("/tim-kiem/", {"q": "Yen Trach"}),
                                "Xã Yên Trạch ra mắt")
+        from django.contrib.auth import get_user_model
+
+        self.client.force_login(get_user_model().objects.create_superuser("bt", "bt@x.vn", "x"))
+        report = self.client.get("/admin/nhap/can-kiem-tra/")
+        self.assertContains(report, "Bài nhập cần kiểm tra")
+        self.assertContains(report, "Xã Yên Trạch ra mắt mô hình")
+        self.assertContains(report, "t? ch?c l? ra m?t")
+        self.assertContains(self.client.get("/admin/"), "/admin/nhap/can-kiem-tra/")  # the menu
 
     def test_mojibake_and_nfd_are_repaired(self):
         broken = PAGE.replace("Sáng 15/3, UBND xã Yên Trạch",
