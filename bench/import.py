@@ -7,7 +7,12 @@ on its own scratch data directory; the figures are its wall time, articles/s and
 the child's peak resident memory. A second run of the WordPress import over the
 same site shows the cost of importing again (everything unchanged: skipped).
 
+The baseline is the same WordPress import storing each new article the way
+Wagtail's API does (`add_child`, `save_revision().publish()`: the importer's own
+path for updates), on the first `--baseline` articles of the same file.
+
     .venv/bin/python bench/import.py [--articles 100000] [--format wxr|text|both]
+                                     [--baseline 1000]
 """
 
 import argparse
@@ -137,6 +142,44 @@ def toasoan(data_dir, *args):
     return seconds, (peak if peak > before else before) / 1024, done.stdout
 
 
+BASELINE = """
+import sys, django
+django.setup()
+from unittest import mock
+from toasoan.importer import bulk
+from toasoan.importer.readers.wxr import read_wxr
+from toasoan.importer.saving import Importer
+# Every batch "fails" to store together, so each article goes through Wagtail's
+# publishing one at a time, as updates do.
+with mock.patch.object(bulk, "create_articles", side_effect=RuntimeError("baseline")):
+    summary = Importer().run(read_wxr(sys.argv[1]))
+print(summary.report(1.0).splitlines()[1])
+"""
+
+
+def baseline(work, source, count):
+    """Seconds to store the first `count` articles of `source` one at a time."""
+    sample = work / "baseline.xml"
+    with source.open(encoding="utf-8") as full, sample.open("w", encoding="utf-8") as out:
+        items = 0
+        for line in full:
+            if line.startswith("<item>"):
+                items += 1
+                if items > count:
+                    continue
+            out.write(line)
+    site = fresh_site(work)
+    env = {**os.environ, "TOASOAN_DATA_DIR": str(site), "PYTHONPATH": str(ROOT / "src"),
+           "DJANGO_SETTINGS_MODULE": "toasoan.settings"}
+    env.pop("TOASOAN_DATABASE_URL", None)
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", BASELINE, str(sample)], env=env,
+                          capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"baseline failed:\n{done.stdout}\n{done.stderr}")
+    return time.perf_counter() - started
+
+
 def fresh_site(work):
     data_dir = Path(tempfile.mkdtemp(prefix="site-", dir=work))
     toasoan(data_dir, "setup")
@@ -147,6 +190,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--format", choices=["wxr", "text", "both"], default="both")
+    parser.add_argument("--baseline", type=int, default=1000, metavar="N",
+                        help="articles stored one at a time for the baseline (0: none)")
     parser.add_argument("--keep", action="store_true", help="keep the generated files and sites")
     options = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="toasoan-bench-import-"))
@@ -167,6 +212,12 @@ def main():
             rows.append(("WXR 1.2, first import", seconds, peak, out))
             seconds, peak, out = toasoan(site, "import", "wxr", str(source))
             rows.append(("WXR 1.2, again (all unchanged)", seconds, peak, out))
+            if options.baseline:
+                count = min(options.baseline, options.articles)
+                seconds = baseline(work, source, count)
+                print(f"   … baseline: {count:,} articles one at a time through Wagtail's"
+                      f" publishing: {seconds:,.0f} s, {count / seconds:,.0f} articles/s",
+                      flush=True)
             source.unlink()
         if options.format in ("text", "both"):
             folder = work / "text"

@@ -261,3 +261,13 @@ class TextImportTests(TestCase):
         out, _err, error = run_import(self.folder)
         self.assertIsNone(error, out)
         self.assertTrue(self.imported("Xã Yên Trạch").lead.startswith("Sáng 15/3, UBND xã"))
+
+    def test_off_a_terminal_progress_is_a_plain_log(self):
+        for number in range(1, 4):
+            write(self.folder, f"{number}.txt", PAGE.replace("Xã Yên Trạch", f"Xã số {number}"))
+        command = "toasoan.importer.management.commands.import"
+        with mock.patch(f"{command}.LOG_EVERY", 0):
+            _out, err, error = run_import(self.folder)
+        self.assertIsNone(error)
+        self.assertIn("Nhập: đã xử lý 3 mục: tạo 3, cập nhật 0, bỏ qua 0, lỗi 0", err)
+        self.assertNotIn("\r", err)  # no progress bar redrawn into a log file
