@@ -159,12 +159,12 @@ def test_12_attachment_missing_from_media_dir(tmp_path):
 
 
 def test_media_never_outside_media_dir(tmp_path):
-    from toasoan.importer.readers.wxr import find_media
+    from toasoan.importer.media import local_file
 
     (tmp_path / "media").mkdir()
     (tmp_path / "secret.jpg").write_bytes(b"x")
     url = "https://site.example/wp-content/uploads/../../secret.jpg"
-    assert find_media(url, tmp_path / "media") == ""
+    assert local_file(url, tmp_path / "media") is None
 
 
 def test_keys_are_stable_across_reads(wxr12):

@@ -1,25 +1,33 @@
 """Finding a source's picture among the files the person importing has."""
 
+import os
+import posixpath
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 
-def local_file(url: str, media_dir: Path | None) -> Path | None:
-    """The file under `media_dir` that `url` names: by the path after WordPress's
-    `uploads/`, by the whole URL path, or by the file name alone."""
-    if not url or media_dir is None:
+def local_file(url: str, media_dir) -> Path | None:
+    """The local copy of an uploaded file under `media_dir` (a copy of WordPress's
+    `wp-content/uploads`): by the path after `uploads/` (also without a multisite's
+    `sites/<n>/`), by the URL's whole path, or by the file name. Never a path outside
+    `media_dir`."""
+    if not url or not media_dir:
         return None
-    path = unquote(urlsplit(url).path)
+    raw = urlsplit(url).path
     candidates = []
-    if "/uploads/" in path:
-        candidates.append(path.split("/uploads/", 1)[1])
-    candidates += [path.lstrip("/"), Path(path).name]
-    root = media_dir.resolve()
-    for candidate in candidates:
-        if not candidate:
+    for path in (unquote(raw), raw):
+        marker = path.find("/uploads/")
+        if marker >= 0:
+            after = path[marker + len("/uploads/"):]
+            candidates += [after, re.sub(r"^sites/\d+/", "", after)]
+        candidates += [path.lstrip("/"), posixpath.basename(path)]
+    root = os.path.realpath(media_dir)
+    for relative in dict.fromkeys(candidates):
+        parts = [part for part in relative.split("/") if part not in ("", ".")]
+        if not parts or ".." in parts:
             continue
-        found = (root / candidate).resolve()
-        # A URL with `..` in it must not reach outside the media directory.
-        if found.is_relative_to(root) and found.is_file():
-            return found
+        candidate = os.path.join(root, *parts)
+        if os.path.isfile(candidate) and os.path.realpath(candidate).startswith(root + os.sep):
+            return Path(candidate)
     return None

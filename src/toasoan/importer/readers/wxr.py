@@ -32,12 +32,12 @@ form, comments "wxr:<site>#comment-<id>".
 import functools
 import mimetypes
 import os
-import posixpath
 import re
 from collections import Counter
 from datetime import UTC
 from urllib.parse import unquote, urlsplit
 
+from ..media import local_file
 from ..records import (
     ArticleRecord,
     CommentRecord,
@@ -381,7 +381,7 @@ class _WxrReader:
         return ImageRecord(
             key=f"{self.site_key}#{post_id}",
             url=url,
-            path=find_media(url, self.media_dir) if self.media_dir else "",
+            path=str(local_file(url, self.media_dir) or ""),
             title=item.title,
             caption=item.excerpt,
             credit=credit.group(1) if credit else "",
@@ -477,27 +477,3 @@ def _old_urls(item):
         urls.append(item.guid)
     return _unique(urls)
 
-
-def find_media(url, media_dir):
-    """The local copy of an uploaded file, or "": `media_dir/<after 'uploads/'>` (also
-    without a multisite's 'sites/<n>/'), `media_dir/<the URL's path>`,
-    `media_dir/<file name>`. Never a path outside `media_dir`."""
-    raw = urlsplit(url).path
-    candidates = []
-    for path in (unquote(raw), raw):
-        marker = path.find("/uploads/")
-        if marker >= 0:
-            after = path[marker + len("/uploads/") :]
-            candidates.append(after)
-            candidates.append(re.sub(r"^sites/\d+/", "", after))
-        candidates.append(path.lstrip("/"))
-        candidates.append(posixpath.basename(path))
-    root = os.path.realpath(media_dir)
-    for relative in _unique(candidates):
-        parts = [part for part in relative.split("/") if part not in ("", ".")]
-        if not parts or ".." in parts:
-            continue
-        candidate = os.path.join(root, *parts)
-        if os.path.isfile(candidate) and os.path.realpath(candidate).startswith(root + os.sep):
-            return candidate
-    return ""
