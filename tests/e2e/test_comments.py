@@ -177,6 +177,31 @@ def test_question_instead_of_the_image(page, server, latest_urls):
     expect(form.get_by_label("Tiêu đề")).to_have_value("")
 
 
+def test_a_late_image_challenge_does_not_replace_the_question(page, server, latest_urls):
+    # Clicking "use a question" first focuses the form, which asks for an image
+    # challenge; if that answer arrives after the question's, the question stays.
+    held = []
+
+    def hold_images(route):
+        if "kieu=cau-hoi" in route.request.url:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route(re.compile(r"/binh-luan/ma-xac-nhan/"), hold_images)
+    page.goto(latest_urls[2])
+    form = page.locator("form.comment-form")
+    form.get_by_role("link", name="Dùng câu hỏi thay cho ảnh").click()
+    question = form.locator("[data-captcha-question]")
+    expect(question).to_have_text(re.compile(r"bằng mấy\?$"))
+    assert len(held) == 1
+    with page.expect_response(re.compile(r"/binh-luan/ma-xac-nhan/$")):
+        held[0].continue_()
+    page.evaluate("() => new Promise(done => setTimeout(done, 200))")
+    expect(question).to_have_text(re.compile(r"bằng mấy\?$"))
+    expect(form.locator("img[data-captcha-image]")).to_be_hidden()
+
+
 def test_a_captcha_that_cannot_load_keeps_what_the_reader_wrote(page, server, latest_urls):
     page.route(re.compile(r"/binh-luan/ma-xac-nhan/"), lambda route: route.abort())
     page.goto(latest_urls[2])

@@ -25,11 +25,17 @@
     });
   }
 
+  var asked = 0;
+
   function loadChallenge() {
     var url = challengeUrl + (kind === "question" ? "?kieu=cau-hoi" : "");
+    // Focusing the form asks for a challenge, and so does switching to a question:
+    // only the last one asked for is shown, whichever answer arrives last.
+    var ticket = ++asked;
     return fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(json)
       .then(function (data) {
+        if (ticket !== asked) { return; }
         if (!data.key) { throw new Error("no challenge"); }
         keyInput.value = data.key;
         form.elements.shown.value = data.shown;
