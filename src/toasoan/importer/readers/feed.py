@@ -34,7 +34,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from ..records import ArticleRecord, ImageRecord, Problem, Status
+from ..records import ArticleRecord, ImageRecord, Status
 from . import xmlchunks as xc
 from .dates import parse_feed
 
@@ -61,33 +61,16 @@ def read_feed(path_or_url, stats=None):
     return _FeedReader(path_or_url, stats if stats is not None else Counter()).records()
 
 
-class _FeedReader:
+class _FeedReader(xc.SourceReader):
+    UNREADABLE = "Không đọc được nguồn tin: {error}."
+    FAILED = "Lỗi không lường trước khi đọc nguồn tin: {error!r}."
+
     def __init__(self, source, stats):
-        self.source, self.name, self.stats = source, xc.source_name(source), stats
+        super().__init__(source, stats)
         self.base = source if xc.is_url(source) else ""  # resolves relative links
         self.site_base = ""
         self.feed = {"link": "", "authors": []}
         self.atom = False
-        self.parser = xc.make_parser()
-
-    def problem(self, line, reason, title=""):
-        self.stats["problems"] += 1
-        return Problem(xc.where(self.name, line, title), reason)
-
-    def records(self):
-        try:
-            stream = xc.open_source(self.source)
-        except xc.SourceError as error:
-            yield self.problem(1, f"Không đọc được nguồn tin: {error}.")
-            return
-        with stream:
-            try:
-                yield from self._read(stream)
-            except Exception as error:  # a bug here must not stop the whole import
-                yield self.problem(
-                    1, f"Lỗi không lường trước khi đọc nguồn tin: {error!r}. Hãy báo cho nhóm "
-                    "phát triển toasoan kèm tệp này."
-                )
 
     def _read(self, stream):
         head = xc.Head(self._on_head_element)

@@ -43,7 +43,6 @@ from ..records import (
     CommentRecord,
     CommentStatus,
     ImageRecord,
-    Problem,
     Status,
 )
 from . import xmlchunks as xc
@@ -79,34 +78,13 @@ def read_wxr(path, media_dir=None, stats=None):
     return _WxrReader(path, media_dir, stats if stats is not None else Counter()).records()
 
 
-class _WxrReader:
+class _WxrReader(xc.SourceReader):
     def __init__(self, path, media_dir, stats):
-        self.path, self.name = path, xc.source_name(path)
+        super().__init__(path, stats)
         self.media_dir = os.fspath(media_dir) if media_dir else None
-        self.stats = stats
         self.authors = {}  # login -> display name
         self.site = {}  # base_blog_url, base_site_url, link, wxr_version
-        self.parser = xc.make_parser()
         self._site_key = None
-
-    def problem(self, line, reason, title=""):
-        self.stats["problems"] += 1
-        return Problem(xc.where(self.name, line, title), reason)
-
-    def records(self):
-        try:
-            stream = xc.open_source(self.path)
-        except xc.SourceError as error:
-            yield self.problem(1, f"Không đọc được: {error}.")
-            return
-        with stream:
-            try:
-                yield from self._read(stream)
-            except Exception as error:  # a bug here must not stop the whole import
-                yield self.problem(
-                    1, f"Lỗi không lường trước khi đọc tệp: {error!r}. Hãy báo cho nhóm "
-                    "phát triển toasoan kèm tệp này."
-                )
 
     def _read(self, stream):
         head = xc.Head(self._on_head_element)
@@ -231,7 +209,7 @@ class _WxrReader:
                 parts = urlsplit(base.strip())
                 site = (parts.netloc.lower() + parts.path).rstrip("/") or base.strip()
             else:  # no way to name the site: the file's name
-                site = "file:" + os.path.basename(os.fspath(self.path))
+                site = "file:" + os.path.basename(os.fspath(self.source))
             self._site_key = f"wxr:{site}"
         return self._site_key
 

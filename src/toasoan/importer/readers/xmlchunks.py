@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..records import Problem
+
 BLOCK_SIZE = 1 << 20
 USER_AGENT = "toasoan-importer/0.1 (+https://github.com/toasoan)"
 TIMEOUT = 30  # seconds, for each network read
@@ -636,3 +638,36 @@ def text_of(element):
     if len(element) == 0:
         return (element.text or "").strip()
     return "".join(element.itertext()).strip()
+
+
+class SourceReader:
+    """What the WordPress and feed readers share: opening the source, and turning
+    anything that goes wrong into a Problem instead of an exception."""
+
+    UNREADABLE = "Không đọc được: {error}."
+    FAILED = "Lỗi không lường trước khi đọc tệp: {error!r}."
+
+    def __init__(self, source, stats):
+        self.source, self.name, self.stats = source, source_name(source), stats
+        self.parser = make_parser()
+
+    def problem(self, line, reason, title=""):
+        self.stats["problems"] += 1
+        return Problem(where(self.name, line, title), reason)
+
+    def records(self):
+        try:
+            stream = open_source(self.source)
+        except SourceError as error:
+            yield self.problem(1, self.UNREADABLE.format(error=error))
+            return
+        with stream:
+            try:
+                yield from self._read(stream)
+            except Exception as error:  # a bug here must not stop the whole import
+                yield self.problem(1, self.FAILED.format(error=error) + (
+                    " Hãy báo cho nhóm phát triển toasoan kèm tệp này."))
+
+    def _read(self, stream):
+        raise NotImplementedError
+
