@@ -362,3 +362,24 @@ def test_unclosed_comment_costs_one_item_not_the_memory(tmp_path, monkeypatch):
     assert "dài quá mức" in oversized.reason
     assert bad_date.where == "tệp comment.xml, dòng 30, mục 'Ngày sai'"
     assert [r.title for r in articles(records).values()] == ["Ngày đúng nữa"]
+
+
+def test_a_bug_while_reading_one_item_costs_that_item_only(monkeypatch):
+    from toasoan.importer.readers import wxr
+
+    real = wxr._WxrReader._item
+    calls = []
+
+    def fails_once(self, piece, namespaces):
+        calls.append(piece.line)
+        if len(calls) == 2:
+            raise KeyError("hỏng")
+        return real(self, piece, namespaces)
+
+    monkeypatch.setattr(wxr._WxrReader, "_item", fails_once)
+    records = read("wxr-1.2.xml")
+    problems = [r for r in records if isinstance(r, Problem)]
+    assert len(problems) == 1
+    assert problems[0].reason.startswith("Lỗi không lường trước khi đọc mục này: KeyError")
+    assert f"dòng {calls[1]}" in problems[0].where
+    assert len([r for r in records if isinstance(r, ArticleRecord)]) >= 5

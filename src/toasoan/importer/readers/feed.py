@@ -96,18 +96,7 @@ class _FeedReader(xc.SourceReader):
                         )
                         return
                 last_complete = piece.complete
-                try:
-                    records = list(self._entry(piece, namespaces))
-                except Exception as error:  # a bug must cost one item, not the import
-                    records = [
-                        self.problem(
-                            piece.line,
-                            f"Lỗi không lường trước khi đọc mục này: {error!r}. Mục này không "
-                            "được nhập; các mục khác vẫn tiếp tục.",
-                            xc.guess_title(piece.text),
-                        )
-                    ]
-                yield from records
+                yield from self.guarded(piece, self._entry, namespaces)
             elif piece.kind == "end" and not piece.complete and last_complete:
                 end = "</feed>" if self.atom else "</rss>"
                 yield self.problem(

@@ -116,18 +116,7 @@ class _WxrReader(xc.SourceReader):
                         )
                         return
                 last_complete = piece.complete
-                try:
-                    records = list(self._item(piece, namespaces))
-                except Exception as error:  # a bug must cost one item, not the import
-                    records = [
-                        self.problem(
-                            piece.line,
-                            f"Lỗi không lường trước khi đọc mục này: {error!r}. Mục này không "
-                            "được nhập; các mục khác vẫn tiếp tục.",
-                            xc.guess_title(piece.text),
-                        )
-                    ]
-                yield from records
+                yield from self.guarded(piece, self._item, namespaces)
             elif piece.kind == "end":
                 if namespaces is None and self._namespaces(head) is None:
                     yield self.problem(

@@ -373,29 +373,18 @@ def _strip_invalid(text):
     return _INVALID.sub("", text)
 
 
+# Never fetch, expand or load anything a file points at; keep only elements and text.
+_SAFE = {"huge_tree": True, "resolve_entities": False, "no_network": True, "load_dtd": False,
+         "remove_comments": True, "remove_pis": True}
+
+
 def make_parser():
-    return etree.XMLParser(
-        huge_tree=True,
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    return etree.XMLParser(**_SAFE)
 
 
 def make_head_parser():
     """An incremental, forgiving parser for the header (site, authors, namespaces)."""
-    return etree.XMLPullParser(
-        events=("start-ns", "start", "end"),
-        recover=True,
-        huge_tree=True,
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    return etree.XMLPullParser(events=("start-ns", "start", "end"), recover=True, **_SAFE)
 
 
 class ItemError(Exception):
@@ -667,6 +656,19 @@ class SourceReader:
             except Exception as error:  # a bug here must not stop the whole import
                 yield self.problem(1, self.FAILED.format(error=error) + (
                     " Hãy báo cho nhóm phát triển toasoan kèm tệp này."))
+
+    def guarded(self, piece, read, *args):
+        """The records `read(piece, *args)` makes of one item; a bug costs that item,
+        not the import."""
+        try:
+            return list(read(piece, *args))
+        except Exception as error:  # noqa: BLE001
+            return [self.problem(
+                piece.line,
+                f"Lỗi không lường trước khi đọc mục này: {error!r}. Mục này không "
+                "được nhập; các mục khác vẫn tiếp tục.",
+                guess_title(piece.text),
+            )]
 
     def _read(self, stream):
         raise NotImplementedError
