@@ -1,6 +1,7 @@
 """Storing records as a reader gives them: statuses, sections, tags, authors, pictures,
 comments, redirects from old addresses, sanitised bodies."""
 
+import json
 import tempfile
 from datetime import UTC, datetime, timedelta
 from io import BytesIO
@@ -252,3 +253,38 @@ class SavingTests(TestCase):
                 admin = ArticlePage.objects.search(page.title.split()[0])
                 self.assertIn(page.pk, [result.pk for result in admin])
         self.assertEqual(ArticlePage.find_problems(), ([], [], [], [], []))
+
+    def test_the_admin_search_entries_are_wagtails_own(self):
+        from wagtail.search.backends import get_search_backend
+        from wagtail.search.models import IndexEntry
+
+        self.run_records(
+            post(body_html="<p>Cây cầu <b>dài 42 m</b>.</p><ul><li>Vốn: 2 tỷ</li></ul>"),
+            post(key="k2", title="Hội nghị sơ kết công tác cải cách hành chính quý III năm 2023",
+                 tags=["cải cách hành chính"], authors=["Quốc Việt", "Lan Hương"]))
+        fields = ("title", "autocomplete", "body", "title_norm")
+
+        def entries():
+            return {entry["object_id"]: entry for entry in IndexEntry.objects.values(
+                "object_id", *fields)}
+
+        imported = entries()
+        for page in ArticlePage.objects.all():
+            get_search_backend().add(page)  # as an editor's publishing indexes it
+        self.assertEqual(imported, entries())
+        # The title norms (relevance by title length) were refreshed at the end:
+        # titles of different lengths, different norms.
+        articles = [imported[str(pk)] for pk in ArticlePage.objects.values_list("pk", flat=True)]
+        self.assertEqual(len({entry["title_norm"] for entry in articles}), 2)
+        found = ArticlePage.objects.search("vốn")  # in the first body's list only
+        self.assertEqual([page.title for page in found], [ArticlePage.objects.first().title])
+
+    def test_the_first_revision_is_the_page_as_wagtail_would_save_it(self):
+        self.run_records(post(authors=["Thu Hà", "Minh Anh"]))
+        page = ArticlePage.objects.get()
+        content = page.get_latest_revision().content
+        expected = page.serializable_data()
+        self.assertEqual(content.keys(), expected.keys())
+        self.assertEqual(content["wagtail_admin_comments"], [])
+        self.assertEqual([author["name"] for author in content["authors"]], ["Thu Hà", "Minh Anh"])
+        self.assertEqual(json.loads(content["body"]), json.loads(expected["body"]))

@@ -15,14 +15,19 @@ import uuid
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils import timezone
+from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.search.backends import get_search_backend
 
 from toasoan.news.models import ArticleAuthor, ArticlePage, ArticleTag, Tag
 from toasoan.search import indexing
+from toasoan.search.fields import each_value_once
 from toasoan.text import slugify
 
 from .records import Status
+
+CHILD_RELATIONS = [relation.get_accessor_name()
+                   for relation in get_all_child_relations(ArticlePage)]
 
 
 def create_articles(section, prepared) -> list[ArticlePage]:
@@ -34,8 +39,11 @@ def create_articles(section, prepared) -> list[ArticlePage]:
     _child_rows(pages)
     tags = _tags({name for item in prepared for name in item.tags})
     # Bylines and tags in memory first (the revisions and the search indexes read them
-    # from there), then stored in one statement each.
+    # from there), then stored in one statement each. A new page has no other children
+    # (editors' comments): saying so spares the revisions a query each.
     for page, item in zip(pages, prepared, strict=True):
+        for name in CHILD_RELATIONS:
+            setattr(page, name, [])
         page.authors = [ArticleAuthor(name=name, sort_order=number)
                         for number, name in enumerate(item.authors)]
         page.tagged_items = [ArticleTag(tag=tags[name]) for name in item.tags]
@@ -47,7 +55,8 @@ def create_articles(section, prepared) -> list[ArticlePage]:
     _revisions(pages, prepared, content_type, now)
     live = [page for page in pages if page.live]
     indexing.index_new(section, live)
-    get_search_backend().add_bulk(ArticlePage, pages)
+    with each_value_once():
+        get_search_backend().add_bulk(ArticlePage, pages)
     return pages
 
 

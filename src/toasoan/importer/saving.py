@@ -3,7 +3,6 @@ images, comments and redirects, keyed in the `ImportedItem` ledger."""
 
 import hashlib
 import html
-import itertools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,10 +20,11 @@ from wagtail.models import Site
 from toasoan.comments.models import Comment
 from toasoan.news import invalidation
 from toasoan.news.models import ArticleAuthor, ArticlePage, SectionPage
+from toasoan.search.backend import title_norms_once
 from toasoan.text import clean_line, fold, slugify
 from toasoan.text.repair import repair, repair_html
 
-from . import bulk, media
+from . import ahead, bulk, media
 from .cleaning import Picture, body_blocks
 from .models import ImportedItem
 from .records import ArticleRecord, CommentStatus, ImageRecord, Problem, Status
@@ -42,6 +42,14 @@ IMPORT_CONSENT = "nhập"  # consent_version of comments that came from an impor
 
 class ItemError(Exception):
     """An item that can't be stored, with the reason in Vietnamese."""
+
+
+class NeedsDatabase(Exception):
+    """An article prepared offline shows a picture, which only the database knows."""
+
+
+def _picture_offline(picture):
+    raise NeedsDatabase
 
 
 @dataclass
@@ -106,13 +114,15 @@ class Importer:
 
     def run(self, items, progress=None):
         """Store every record of `items`, BATCH_SIZE to a transaction: an interrupted
-        import loses at most the batch it was in, which importing again redoes."""
-        items = iter(items)
-        while batch := list(itertools.islice(items, BATCH_SIZE)):
-            with transaction.atomic():
-                self._batch(batch)
-            if progress:
-                progress(self.summary, len(batch))
+        import loses at most the batch it was in, which importing again redoes. The
+        next batches are read and prepared meanwhile in a second process."""
+        with title_norms_once():
+            for batch in ahead.worked_ahead(ahead.batches(items, BATCH_SIZE),
+                                            self._prepare_offline):
+                with transaction.atomic():
+                    self._batch(batch)
+                if progress:
+                    progress(self.summary, len(batch))
         if self._waiting_for_image:
             titles = dict(ArticlePage.objects.filter(
                 pk__in=[pk for pks in self._waiting_for_image.values() for pk in pks]
@@ -134,6 +144,8 @@ class Importer:
         for item in batch:
             if isinstance(item, Problem):
                 self.summary.failed.append((item.where, item.reason))
+            elif isinstance(item, Prepared):
+                prepared.append(item)
             elif isinstance(item, ArticleRecord) and (ready := self._guarded(
                     item, self.prepare, item)):
                 prepared.append(ready)
@@ -170,13 +182,33 @@ class Importer:
 
     # Articles
 
-    def prepare(self, record: ArticleRecord) -> Prepared:
+    def _prepare_offline(self, batch):
+        """The batch with each article that needs no database prepared (in the
+        second process, see `run`); the others are prepared when stored."""
+        ready = []
+        for item in batch:
+            if isinstance(item, ArticleRecord):
+                try:
+                    item = self.prepare(item, offline=True)
+                except Exception:  # noqa: BLE001 - prepared again, and reported, when stored
+                    pass
+                else:
+                    item.record.body_html = ""  # no longer needed: spares the pipe
+            ready.append(item)
+        return ready
+
+    def prepare(self, record: ArticleRecord, offline=False) -> Prepared:
+        """`record` repaired and cleaned. `offline`: without the database, raising
+        NeedsDatabase for an article that shows a picture."""
         text = _Text()
         # WordPress keeps titles and term names HTML-escaped (`Tin &amp; ảnh`).
         title = text.line(html.unescape(record.title))[:255]
         if not title:
             raise ItemError("bài không có tiêu đề")
-        body = body_blocks(text.html(record.body_html), self._body_picture)
+        if offline and (record.image or record.image_key):
+            raise NeedsDatabase
+        body = body_blocks(text.html(record.body_html),
+                           _picture_offline if offline else self._body_picture)
         lead = text.block(record.lead) or _first_sentences(body.text())
         section_name = text.line(html.unescape(record.section)) or self.default_section
         fields = {

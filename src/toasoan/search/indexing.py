@@ -2,10 +2,8 @@
 
 import itertools
 import queue
-import re
 import threading
 from contextlib import contextmanager
-from html import unescape
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -14,43 +12,11 @@ from toasoan.news.models import ArticleAuthor, ArticlePage, ArticleTag, SectionP
 from toasoan.text import fold_word, telex_word, words
 
 from . import postgres_swap, schema
+from .body_text import body_text
 from .fields import MAX_CHARS  # the first 100,000 characters of a field are searched
 from .models import SearchDocument, sort_key
 
 BATCH_SIZE = 500
-
-
-# Rich text as stored (Wagtail's database HTML): block tags end a line, others go.
-_BLOCK_TAG_RE = re.compile(
-    r"<(?:/?(?:p|h[1-6]|li|ul|ol|div|blockquote|table|tr|td|th)|br|hr)\b[^>]*>", re.IGNORECASE
-)
-_TAG_RE = re.compile(r"<[^>]*>")
-
-
-def _html_text(html: str) -> str:
-    return unescape(_TAG_RE.sub("", _BLOCK_TAG_RE.sub("\n", html)))
-
-
-def _strings(value, rich=False):
-    """Every string in a block's stored value (captions, quotes, table cells...)."""
-    if isinstance(value, str):
-        yield _html_text(value) if rich else value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
-def _body_text(body) -> str:
-    # The stored block data (a StreamValue's raw_data), read directly: building every
-    # block to ask it for its searchable content (and parsing rich text with
-    # html.parser) would halve the rate at which `rebuild` indexes.
-    parts = []
-    for block in body.raw_data:
-        parts.extend(_strings(block.get("value"), rich=block.get("type") == "text"))
-    return "\n".join(part.strip() for part in parts if part and part.strip())
 
 
 def _extra_text(caption, credit, tag_names, author_names, source) -> str:
@@ -125,7 +91,7 @@ def document_for(page: ArticlePage):
         page.pk,
         page.title,
         page.lead,
-        _body_text(page.body),
+        body_text(page.body),
         _extra_text(page.image_caption, page.image_credit, tag_names, author_names,
                     page.source),
         page.first_published_at or page.last_published_at or timezone.now(),
@@ -141,7 +107,7 @@ def index_new(section, pages) -> None:
         return
     rows = [
         _document_row(
-            page.pk, page.title, page.lead, _body_text(page.body),
+            page.pk, page.title, page.lead, body_text(page.body),
             _extra_text(page.image_caption, page.image_credit,
                         [tag.name for tag in page.tags.all()],
                         [author.name for author in page.authors.all()], page.source),
@@ -262,7 +228,7 @@ def _documents():
                 pk,
                 title,
                 lead,
-                _body_text(body),
+                body_text(body),
                 _extra_text(caption, credit, tags.get(pk, ()), authors.get(pk, ()), source),
                 first or last or timezone.now(),
                 sections.get(path[:-steplen]),

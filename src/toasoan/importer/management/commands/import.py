@@ -12,6 +12,9 @@ from toasoan.importer.readers.wxr import read_wxr
 from toasoan.importer.saving import Importer
 
 LOG_EVERY = 10.0  # seconds between progress lines when not on a terminal
+# No monitor thread: the importer forks a second process, and forking a process
+# that runs other threads can deadlock the child.
+tqdm.monitor_interval = 0
 
 
 class Command(BaseCommand):
