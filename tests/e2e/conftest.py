@@ -268,3 +268,25 @@ def latest_urls(browser, server):
 @pytest.fixture(scope="session")
 def article_url(latest_urls):
     return latest_urls[0]
+
+
+@pytest.fixture(scope="session")
+def node_modules():
+    """The Node tools of package.json (axe-core, vnu-jar, Lighthouse), installed with
+    `npm ci` when missing or older than package-lock.json. Without node, npm or java:
+    a failure under CI=1, a skip otherwise."""
+    from tests.e2e import checks
+
+    return checks.install_node_modules()
+
+
+@pytest.fixture(scope="session")
+def public_pages(server):
+    """Name -> path of the pages every accessibility and validity check covers: home,
+    a section, the sample article (approved comments, the comment form), search results,
+    the 404 page and the contact page."""
+    from tests.e2e import checks
+
+    with urllib.request.urlopen(f"{server.url}/", timeout=30) as response:
+        home = response.read().decode()
+    return checks.public_pages(server, home)
