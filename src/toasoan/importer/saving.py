@@ -48,6 +48,12 @@ class NeedsDatabase(Exception):
     """An article prepared offline shows a picture, which only the database knows."""
 
 
+def _featured_offline(record):
+    if record.image_key or (record.image and (record.image.path or record.image.url)):
+        raise NeedsDatabase
+    return None  # a caption with no picture (a text page without its photo file)
+
+
 def _picture_offline(picture):
     raise NeedsDatabase
 
@@ -205,10 +211,9 @@ class Importer:
         title = text.line(html.unescape(record.title))[:255]
         if not title:
             raise ItemError("bài không có tiêu đề")
-        if offline and (record.image or record.image_key):
-            raise NeedsDatabase
-        body = body_blocks(text.html(record.body_html),
-                           _picture_offline if offline else self._body_picture)
+        featured, picture = ((_featured_offline, _picture_offline) if offline
+                             else (self._featured_image, self._body_picture))
+        body = body_blocks(text.html(record.body_html), picture)
         lead = text.block(record.lead) or _first_sentences(body.text())
         section_name = text.line(html.unescape(record.section)) or self.default_section
         fields = {
@@ -218,7 +223,7 @@ class Importer:
             "image_caption": text.line(record.image.caption if record.image else "")[:500],
             "image_credit": text.line(record.image.credit if record.image else "")[:200],
             "source": text.line(record.source)[:255],
-            "image_id": self._featured_image(record),
+            "image_id": featured(record),
         }
         authors = [name for name in (text.line(name)[:200] for name in record.authors) if name]
         tags = sorted({tag for tag in (text.line(html.unescape(tag))[:100] for tag in record.tags)
@@ -361,6 +366,8 @@ class Importer:
     def _stored_image(self, record: ImageRecord):
         """The id of the picture `record` names, stored once per file (a post's
         attachment and the same file in its body are one image)."""
+        if not record.path and not record.url:
+            return None
         known = self._image_id(record.key)
         if known:
             return known
