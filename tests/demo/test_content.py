@@ -58,14 +58,15 @@ def _strings(value):
 
 
 def _all_text(arts):
-    return list(_strings([content.SITE, content.SECTIONS, arts]))
+    return list(_strings([content.SITE, content.CONTACT, content.SECTIONS, arts]))
 
 
 # ---------------------------------------------------------------- site, sections
 
 
 def test_site_has_every_field():
-    for key in ("name", "agency", "agency_tag", "address", "phone", "email"):
+    for key in ("name", "agency", "agency_tag", "address", "phone", "email",
+                "editor_in_chief", "licence"):
         assert content.SITE[key].strip()
     assert content.SITE["name"].startswith("Cổng thông tin điện tử huyện ")
     assert re.fullmatch(r"[A-Z]{2,4}", content.SITE["agency_tag"])

@@ -11,7 +11,7 @@ from wagtail.images import get_image_model
 
 from toasoan.demo import content, loader
 from toasoan.demo.models import DemoArticle
-from toasoan.news.models import ArticlePage, DailyViews, SectionPage
+from toasoan.news.models import ArticlePage, ContactPage, DailyViews, SectionPage
 
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 
@@ -85,3 +85,16 @@ class DemoLoaderTests(TestCase):
         self.assertTrue(reporter.check_password(password))
         self.assertEqual(reporter.get_full_name(), "Nguyễn Thu Hà")
         self.assertEqual(list(reporter.groups.values_list("name", flat=True)), ["Phóng viên"])
+
+    def test_contact_page_with_the_agencys_details_linked_from_every_footer(self):
+        loader.load(now=NOW, log=quiet)  # again: still one contact page
+        self.assertEqual(ContactPage.objects.count(), 1)
+        response = self.client.get("/lien-he/")
+        self.assertEqual(response.status_code, 200)
+        html = response.content.decode()
+        address = html.split('<address class="contact-details">')[1].split("</address>")[0]
+        for key in ("agency", "address", "phone", "email", "editor_in_chief"):
+            self.assertIn(content.SITE[key], address)
+        footer = self.client.get("/").content.decode().split('<footer class="site-footer">')[1]
+        self.assertIn('href="/lien-he/"', footer)
+        self.assertIn(content.SITE["licence"], footer)

@@ -11,7 +11,7 @@ from lxml import html as lxml_html
 from wagtail.images import get_image_model
 
 from tests.factories import make_article, make_home, make_image, make_section, vn_time
-from toasoan.news import models
+from toasoan.news import models, pagecache
 from toasoan.news.feeds import SHARE_IMAGE
 
 BASE = "http://127.0.0.1:8000"
@@ -106,10 +106,22 @@ class SharingTests(TestCase):
                                           {"@type": "Person", "name": "Lê Hoa"}])
         self.assertEqual(data["publisher"]["@type"], "Organization")
         self.assertEqual(data["publisher"]["name"], AGENCY)
+        self.assertNotIn("logo", data["publisher"])  # none set
         self.assertEqual(data["articleSection"], "Xây dựng Đảng")
         self.assertEqual(data["inLanguage"], "vi")
         self.assertEqual(data["image"][0]["width"], 1200)
         self.assertTrue(data["image"][0]["url"].startswith(f"{BASE}/media/"))
+
+    def test_the_agencys_logo_is_the_publishers(self):
+        settings = models.PortalSettings.objects.get()
+        settings.logo = make_image("Biểu trưng", size=(400, 400))
+        settings.save()
+        pagecache.bump([pagecache.SITE_TAG])  # a test's save never commits
+        html = self.client.get(self.article.url).content.decode()
+        logo = json.loads(LD_JSON.findall(html)[0])["publisher"]["logo"]
+        self.assertEqual(logo["@type"], "ImageObject")
+        self.assertRegex(logo["url"], rf"^{BASE}/media/images/\S+\.jpg$")
+        self.assertEqual((logo["width"], logo["height"]), (128, 128))
 
     def test_without_authors_the_publisher_is_the_author(self):
         data = json.loads(LD_JSON.findall(self.client.get(self.plain.url).content.decode())[0])

@@ -55,6 +55,23 @@ SITE: dict = {
     "address": "Số 18 đường Lê Lợi, thị trấn Vân Khê, huyện Vân Khê, tỉnh Lâm Hải",
     "phone": "0200 3 868 115",
     "email": "bbt@vankhe.example",
+    "editor_in_chief": "Đỗ Quang Vĩnh – Chánh Văn phòng HĐND và UBND huyện",
+    "licence": "Giấy phép số 27/GP-TTĐT do Sở Văn hóa, Thể thao và Du lịch tỉnh Lâm Hải "
+               "cấp ngày 14/05/2024",
+}
+
+# The contact page (`/lien-he/`); the address, phone and e-mail come from SITE.
+CONTACT: dict = {
+    "title": "Liên hệ",
+    "slug": "lien-he",
+    "intro": (
+        "<p>Ban biên tập Cổng thông tin điện tử huyện Vân Khê tiếp nhận tin bài, ảnh, "
+        "ý kiến góp ý và phản ánh của người dân, doanh nghiệp qua thư điện tử hoặc điện "
+        "thoại dưới đây, trong giờ hành chính từ thứ Hai đến thứ Sáu.</p>"
+        "<p>Công dân đến làm thủ tục hành chính xin liên hệ Bộ phận Một cửa ở tầng một "
+        "trụ sở Ủy ban nhân dân huyện. Thư gửi Ban biên tập xin ghi rõ họ tên và số điện "
+        "thoại để chúng tôi trả lời khi cần.</p>"
+    ),
 }
 
 SECTIONS: list[Section] = [

@@ -25,6 +25,7 @@ from toasoan.comments.models import CONSENT_VERSION, Comment
 from toasoan.news.models import (
     ArticleAuthor,
     ArticlePage,
+    ContactPage,
     DailyViews,
     PortalSettings,
     SectionPage,
@@ -50,6 +51,7 @@ def load(now=None, log=print):
     now = now or timezone.now()
     home = ensure_home(content.SITE["name"])
     _site_settings(home)
+    _contact_page(home)
     sections = _sections(home)
     photos = {}
     loaded = set(DemoArticle.objects.values_list("key", flat=True))
@@ -110,7 +112,18 @@ def _site_settings(home):
     portal.address = content.SITE.get("address", "")
     portal.phone = content.SITE.get("phone", "")
     portal.email = content.SITE.get("email", "")
+    portal.editor_in_chief = content.SITE.get("editor_in_chief", "")
+    portal.licence = content.SITE.get("licence", "")
     portal.save()
+
+
+def _contact_page(home):
+    if ContactPage.objects.child_of(home).exists():
+        return
+    page = ContactPage(title=content.CONTACT["title"], slug=content.CONTACT["slug"],
+                       intro=content.CONTACT["intro"])
+    home.add_child(instance=page)
+    page.save_revision().publish()
 
 
 def _sections(home):

@@ -6,9 +6,10 @@ expired: its own page; the pages that list it by title (`link:`), which covers
 every newer/older list it leaves; the pages of the articles around it now, whose
 lists it joins; its sections' lists (before and after a move); the home page, tag
 pages, feeds and sitemap. A comment decision: the article's own page. A section,
-the home page, the site, the portal or comment settings, a view restriction, an
-edited image or document: every page (the menu and settings are on every page, and
-`toasoan.news.portal` keeps them in memory under the same tag; these are rare).
+the home page, the contact page (linked from every footer), the site, the portal or
+comment settings, a view restriction, an edited image or document: every page (the
+menu and settings are on every page, and `toasoan.news.portal` keeps them in memory
+under the same tag; these are rare).
 """
 
 from django.db import transaction
@@ -23,7 +24,7 @@ from toasoan.comments.models import CommentSettings
 from toasoan.comments.signals import comments_changed
 
 from . import frontcache, pagecache
-from .models import ArticlePage, HomePage, PortalSettings, SectionPage
+from .models import ArticlePage, ContactPage, HomePage, PortalSettings, SectionPage
 
 SITE = "site"
 HOME_LISTS = "list:home"
@@ -105,7 +106,7 @@ def everything_changed():
 
 
 def _structure_changed(page):
-    if isinstance(page.specific_deferred, (HomePage, SectionPage)):
+    if isinstance(page.specific_deferred, (HomePage, SectionPage, ContactPage)):
         _changed_after_commit([SITE])
 
 
@@ -136,6 +137,7 @@ def article_deleted(sender, instance, **kwargs):
 
 @receiver(post_delete, sender=SectionPage)
 @receiver(post_delete, sender=HomePage)
+@receiver(post_delete, sender=ContactPage)
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
 @receiver(post_save, sender=PortalSettings)
@@ -184,6 +186,8 @@ def page_tags(page, context):
         return {SITE, article_tag(page.pk), *(link_tag(other.pk) for other in shown)}
     if isinstance(page, SectionPage):
         return {SITE, list_tag(page.pk)}
+    if isinstance(page, ContactPage):
+        return {SITE}  # its text changes bump `site` (the footer links to it)
     if "most_read" in context:
         return {SITE, HOME_LISTS, MOST_READ}
     return {SITE, HOME_LISTS}

@@ -10,7 +10,7 @@ from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
@@ -20,7 +20,7 @@ from toasoan.text import slugify
 from . import feeds, pagecache, portal
 from .blocks import ArticleBodyBlock
 from .forms import VietnamesePageForm
-from .normalizing import NormalizedPageMixin
+from .normalizing import NormalizedPageMixin, normalize_instance
 from .panels import PROMOTE_PANELS
 from .queries import articles_under, most_read
 
@@ -42,6 +42,8 @@ def paginate(request, queryset, per_page=PAGE_SIZE):
 
 @register_setting(icon="site")
 class PortalSettings(BaseSiteSetting):
+    """What the header and footer of every page say about the agency."""
+
     agency_name = models.CharField(
         "Cơ quan chủ quản", max_length=255, blank=True,
         help_text="Tên cơ quan hiển thị ở đầu và cuối trang.",
@@ -50,12 +52,50 @@ class PortalSettings(BaseSiteSetting):
         "Ký hiệu tin", max_length=20, default="TS",
         help_text="In trước phần sapo của mỗi bài, ví dụ «HNP - Sáng 08/01, ...».",
     )
+    logo = models.ForeignKey(
+        "wagtailimages.Image", verbose_name="Biểu trưng", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text="Biểu trưng (logo) của cơ quan ở đầu trang, nên là ảnh PNG nền trong, "
+                  "cao ít nhất 128 điểm ảnh. Để trống thì dùng biểu tượng mặc định.",
+    )
     address = models.CharField("Địa chỉ", max_length=255, blank=True)
     phone = models.CharField("Điện thoại", max_length=50, blank=True)
     email = models.EmailField("Thư điện tử", blank=True)
+    editor_in_chief = models.CharField(
+        "Chịu trách nhiệm chính", max_length=255, blank=True,
+        help_text="Họ tên và chức vụ người chịu trách nhiệm nội dung, "
+                  "ví dụ «Nguyễn Văn A – Chánh Văn phòng HĐND và UBND huyện».",
+    )
+    licence = models.CharField(
+        "Giấy phép", max_length=500, blank=True,
+        help_text="Dòng giấy phép ở cuối trang, ví dụ «Giấy phép số 12/GP-TTĐT do Sở Văn "
+                  "hóa, Thể thao và Du lịch tỉnh … cấp ngày 08/01/2025».",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("agency_name"), FieldPanel("logo"), FieldPanel("agency_tag")],
+            heading="Cơ quan",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")],
+            heading="Liên hệ",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("editor_in_chief"), FieldPanel("licence")],
+            heading="Cuối trang",
+        ),
+    ]
+
+    line_fields = ("agency_name", "agency_tag", "address", "phone", "email",
+                   "editor_in_chief", "licence")
 
     class Meta:
         verbose_name = "Thông tin cổng"
+
+    def save(self, *args, **kwargs):
+        normalize_instance(self)  # NFC, one line each, like the pages' own fields
+        super().save(*args, **kwargs)
 
 
 class CachedPageMixin:
@@ -87,7 +127,7 @@ class HomePage(CachedPageMixin, NormalizedPageMixin, FeedMixin, Page):
     intro = models.TextField("Giới thiệu", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["news.SectionPage"]
+    subpage_types = ["news.SectionPage", "news.ContactPage"]
     search_fields = folded(Page.search_fields)
     promote_panels = PROMOTE_PANELS
     base_form_class = VietnamesePageForm
@@ -186,6 +226,29 @@ class SectionPage(CachedPageMixin, NormalizedPageMixin, FeedMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = paginate(request, articles_under(self))
         return context
+
+
+class ContactPage(CachedPageMixin, NormalizedPageMixin, Page):
+    """The agency's contact page (`/lien-he/`): an introduction written in the admin,
+    then the address, phone and e-mail from the portal settings."""
+
+    intro = RichTextField(
+        "Giới thiệu", blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        help_text="Đoạn mở đầu, ví dụ giờ tiếp công dân hoặc cách gửi ý kiến. Địa chỉ, "
+                  "điện thoại và thư điện tử lấy từ «Thông tin cổng» trong phần Cài đặt.",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["news.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    search_fields = folded(Page.search_fields)
+    promote_panels = PROMOTE_PANELS
+    base_form_class = VietnamesePageForm
+
+    class Meta:
+        verbose_name = "Trang liên hệ"
+        verbose_name_plural = "Trang liên hệ"
 
 
 class Tag(TagBase):

@@ -1,10 +1,11 @@
 """The site as every public page shows it: the Wagtail site and its home page, the
-sections (menu and tree), the portal and comment settings, which pages carry view
-restrictions. Read once and kept in each server process while the page cache's
-`site` tag is unchanged (any change to these bumps it), so that building a page
-costs only the queries of its own content.
+sections (menu and tree), the portal and comment settings with the agency's logo,
+the contact page, which pages carry view restrictions. Read once and kept in each
+server process while the page cache's `site` tag is unchanged (any change to these
+bumps it), so that building a page costs only the queries of its own content.
 """
 
+import logging
 import threading
 from dataclasses import dataclass, field
 
@@ -12,6 +13,8 @@ from django.core.exceptions import DisallowedHost
 from wagtail.models import PageViewRestriction, Site
 
 from . import pagecache
+
+log = logging.getLogger(__name__)
 
 SITE_TAG = pagecache.SITE_TAG
 # Host names seen (each a key to its own kept portal); a flood of made-up ones only
@@ -30,6 +33,8 @@ class Portal:
     comment_settings: object | None = None  # CommentSettings
     restricted_paths: tuple = ()
     has_aliases: bool = False
+    contact: object | None = None  # the live ContactPage under the home page
+    logo: object | None = None  # the agency's logo (`Logo`), from the settings
 
     def section_at(self, url_path):
         return self._by_url_path.get(url_path)
@@ -52,7 +57,42 @@ class Portal:
             "sections": self.menu,
             "portal": self.settings,
             "site_name": self.site.site_name if self.site else "",
+            "contact": self.contact,
+            "logo": self.logo,
         }
+
+
+@dataclass
+class Logo:
+    """The logo's renditions, made once per portal: the header's at one and two
+    device pixels per CSS pixel, the 2x one also the publisher's logo in JSON-LD."""
+
+    src: str
+    srcset: str
+    width: int
+    height: int
+    full_url: str
+    full_width: int
+    full_height: int
+
+
+LOGO_HEIGHT = 64  # CSS pixels, in the header
+
+
+def _logo(settings):
+    if settings is None or settings.logo_id is None:
+        return None
+    image = settings.logo
+    try:
+        one = image.get_rendition(f"height-{LOGO_HEIGHT}")
+        two = image.get_rendition(f"height-{LOGO_HEIGHT * 2}")
+    except (OSError, ValueError):  # its file is missing or unreadable: the built-in mark
+        log.warning("Biểu trưng %s không đọc được", image.pk, exc_info=True)
+        return None
+    return Logo(
+        src=one.url, srcset=f"{one.url} 1x, {two.url} 2x", width=one.width, height=one.height,
+        full_url=two.full_url, full_width=two.width, full_height=two.height,
+    )
 
 
 _kept: dict[tuple, Portal] = {}  # (host, port) -> Portal
@@ -62,7 +102,7 @@ _lock = threading.Lock()
 def _build(site, built_at) -> Portal:
     from toasoan.comments.models import CommentSettings
 
-    from .models import HomePage, PortalSettings, SectionPage
+    from .models import ContactPage, HomePage, PortalSettings, SectionPage
 
     if site is None:
         return Portal(built_at, None, None)
@@ -76,16 +116,22 @@ def _build(site, built_at) -> Portal:
         parent_path = section.path[: -section.steplen]
         section._cached_parent_obj = home if parent_path == home.path else by_path.get(parent_path)
     restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+    settings = PortalSettings.for_site(site)
+    contact = ContactPage.objects.live().child_of(home).first()
+    if contact is not None:
+        contact._cached_parent_obj = home
     return Portal(
         built_at=built_at,
         site=site,
         home=home,
         menu=[s for s in sections if s.depth == home.depth + 1 and s.show_in_menus],
         sections=by_path,
-        settings=PortalSettings.for_site(site),
+        settings=settings,
         comment_settings=CommentSettings.for_site(site),
         restricted_paths=tuple(restricted),
         has_aliases=any(section.alias_of_id for section in sections),
+        contact=contact,
+        logo=_logo(settings),
     )
 
 

@@ -1,7 +1,11 @@
+import re
+
 from django import template
 from django.http import QueryDict
+from django.utils import timezone
 
-from toasoan.text import format_datetime, format_number
+from toasoan.text import format_datetime, format_number, format_weekday_date
+from toasoan.text.formats import VIETNAM
 
 register = template.Library()
 
@@ -41,9 +45,42 @@ def trail(context, page):
     return [site.home, *(site.sections[path] for path in above if path in site.sections)]
 
 
+@register.filter
+def tel_href(value):
+    """`tel:02003868115` for a phone number as written (`0200 3 868 115`); empty
+    when it is not one number (`0200 3868 115 - 0912 345 678`)."""
+    number = re.sub(r"[\s.()-]", "", value or "")
+    return f"tel:{number}" if re.fullmatch(r"\+?\d{6,15}", number) else ""
+
+
+def today():
+    """Today in Vietnam. The header shows it; site.js puts today's date in a page
+    built (and cached) on an earlier day."""
+    return timezone.now().astimezone(VIETNAM).date()
+
+
+def _current(page, item):
+    """`aria-current` of a menu item on `page`: the page itself, or the section it is in."""
+    path = getattr(page, "path", None)
+    if item is None or not path:
+        return ""
+    if path == item.path:
+        return "page"
+    return "true" if item.depth > 2 and path.startswith(item.path) else ""
+
+
 @register.inclusion_tag("news/includes/header.html", takes_context=True)
 def portal_header(context):
-    return portal(context.get("request"))
+    site = portal(context.get("request"))
+    page = context.get("page")
+    day = today()
+    return {
+        **site,
+        "home_current": _current(page, site["home"]),
+        "menu": [(section, _current(page, section)) for section in site["sections"]],
+        "today": day,
+        "today_text": format_weekday_date(day),
+    }
 
 
 @register.inclusion_tag("news/includes/footer.html", takes_context=True)

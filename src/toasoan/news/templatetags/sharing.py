@@ -3,10 +3,11 @@ canonical address, feeds, Open Graph and Twitter tags, and an article's schema.o
 NewsArticle (`news/includes/sharing.html`)."""
 
 import json
+from html import unescape
 
 from django import template
 from django.db.models import prefetch_related_objects
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 
 from toasoan.news import portal
@@ -23,13 +24,18 @@ def json_ld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
+def _text(markup):
+    """The words of rich text (a contact page's introduction)."""
+    return " ".join(unescape(strip_tags(markup.replace(">", "> "))).split())
+
+
 def _iso(moment):
     return local(moment).isoformat() if moment else None
 
 
 @register.inclusion_tag("news/includes/sharing.html", takes_context=True)
 def sharing(context, page):
-    from toasoan.news.models import ArticlePage
+    from toasoan.news.models import ArticlePage, ContactPage, SectionPage
 
     request = context.get("request")
     if request is None:
@@ -42,14 +48,16 @@ def sharing(context, page):
         "url": url,
         "canonical": url,
         "title": page.seo_title or page.title,
-        "description": page.search_description or getattr(page, "intro", ""),
+        "description": page.search_description or (
+            _text(page.intro) if isinstance(page, ContactPage) else getattr(page, "intro", "")
+        ),
         "site_name": portal_name(site),
         "feeds": [{"url": f"{home_url}rss.xml", "title": feed_title(site, site.home)}]
         if site.home else [],
     }
     if isinstance(page, ArticlePage):
-        meta.update(_article(page, url, meta["site_name"], home_url))
-    elif site.home is None or page.pk != site.home.pk:
+        meta.update(_article(page, url, meta["site_name"], home_url, site.logo))
+    elif isinstance(page, SectionPage):
         meta["feeds"].insert(0, {"url": f"{url}rss.xml", "title": feed_title(site, page)})
         number = getattr(context.get("articles"), "number", 1)
         if number > 1:  # each page of a list is its own
@@ -57,7 +65,7 @@ def sharing(context, page):
     return meta
 
 
-def _article(page, url, site_name, home_url):
+def _article(page, url, site_name, home_url, logo=None):
     # Read once here, for the page's byline and tags too.
     prefetch_related_objects([page], "authors", "tags")
     authors = page.byline
@@ -68,6 +76,9 @@ def _article(page, url, site_name, home_url):
     except OSError:  # the photo's file is missing: shared without it
         image = None
     publisher = {"@type": "Organization", "name": site_name, "url": home_url}
+    if logo is not None:
+        publisher["logo"] = {"@type": "ImageObject", "url": logo.full_url,
+                             "width": logo.full_width, "height": logo.full_height}
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
