@@ -110,9 +110,9 @@ class LayoutTests(TestCase):
 
     def test_built_in_mark_without_a_logo(self):
         header = parse(self.client.get("/")).find(".//header")
-        mark = header.find(".//svg[@class='brand-mark']")
-        self.assertIsNotNone(mark)
-        self.assertEqual(mark.get("aria-hidden"), "true")
+        mark = header.find(".//img[@class='brand-mark']")
+        self.assertEqual(mark.get("src"), "/static/toasoan/img/mark.svg")
+        self.assertEqual(mark.get("alt"), "")  # beside the agency's name: decorative
         self.assertIsNone(header.find(".//img[@class='brand-logo']"))
         self.assertEqual(header.find(".//*[@class='agency']").text, AGENCY)
 
@@ -125,7 +125,7 @@ class LayoutTests(TestCase):
         self.assertEqual((logo.get("width"), logo.get("height")), ("64", "64"))
         self.assertTrue(logo.get("src").startswith("/media/"))
         self.assertRegex(logo.get("srcset"), r"^/media/\S+ 1x, /media/\S+ 2x$")
-        self.assertIsNone(header.find(".//svg[@class='brand-mark']"))
+        self.assertIsNone(header.find(".//img[@class='brand-mark']"))
         # The visible name beside it is not read twice.
         self.assertEqual(header.find(".//*[@class='agency']").get("aria-hidden"), "true")
 
@@ -135,7 +135,7 @@ class LayoutTests(TestCase):
         self.changed(logo=image)
         response = self.client.get("/")
         self.assertEqual(response.status_code, 200)
-        self.assertIsNotNone(parse(response).find(".//svg[@class='brand-mark']"))
+        self.assertIsNotNone(parse(response).find(".//img[@class='brand-mark']"))
 
     def test_search_box_is_labelled(self):
         document = parse(self.client.get("/"))
