@@ -329,6 +329,9 @@ class LayoutTests(TestCase):
                 self.assertEqual(len(document.xpath(f"//body/{landmark}")), 1, (name, landmark))
             for nav in document.iterfind(".//nav"):
                 self.assertTrue(nav.get("aria-label"), name)
+            for img in document.iter("img"):  # hidden ones too (the captcha's)
+                self.assertTrue(img.get("src"), (name, img.attrib))
+                self.assertIsNotNone(img.get("alt"), (name, img.attrib))
             ids = document.xpath("//@id")
             self.assertEqual(len(ids), len(set(ids)), (name, sorted(ids)))
             skip = document.find(".//a[@class='skip-link']")
