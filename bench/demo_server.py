@@ -68,6 +68,10 @@ class DemoServer:
         url = self.run_toasoan("shell", "--no-imports", "-c", code).strip().splitlines()[-1]
         return urlsplit(url).path
 
+    def log_tail(self, limit=4000):
+        log = self.data_dir / "server.log"
+        return log.read_text(errors="replace")[-limit:] if log.exists() else ""
+
     def __enter__(self):
         print(f"Setting up the demo in {self.data_dir} …", file=sys.stderr, flush=True)
         self.run_toasoan("setup", "--demo")

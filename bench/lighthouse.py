@@ -92,7 +92,11 @@ def main():
     else:
         with DemoServer() as server:
             url = f"{server.url}{server.sample_article_path()}"
-            scores, reports = audit(url, options.runs, options.save)
+            try:
+                scores, reports = audit(url, options.runs, options.save)
+            except RuntimeError:
+                print(f"The server's log:\n{server.log_tail()}", file=sys.stderr)
+                raise
 
     version = reports[0]["lighthouseVersion"]
     agent = reports[0]["environment"]["hostUserAgent"]
