@@ -58,6 +58,24 @@ def test_axe_finds_no_wcag_violation(new_page, public_pages, node_modules, name,
         f"({name}, {viewport}):\n{describe(violations)}")
 
 
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_axe_finds_no_wcag_violation_in_the_comment_form_errors(
+        new_page, public_pages, node_modules, viewport):
+    """The article again, after sending the comment form empty: every field's error shown."""
+    page = open_checked_page(new_page, public_pages, "article", viewport)
+    form = page.locator("form.comment-form")
+    form.get_by_label("Họ tên").focus()  # starting to write fetches the captcha
+    expect(form.locator("[data-captcha-key]")).not_to_have_value("")
+    form.get_by_role("button", name="Gửi bình luận").click()
+    expect(form.locator("[data-form-alert]")).to_be_visible()
+    expect(form.locator("[aria-invalid=true]").first).to_be_visible()
+    page.add_script_tag(path=AXE)
+    violations = page.evaluate(RUN_AXE, WCAG_TAGS)
+    assert not violations, (
+        f"axe-core: {len(violations)} WCAG 2.1 A/AA rule(s) broken in the comment form's "
+        f"errors on {public_pages['article']} ({viewport}):\n{describe(violations)}")
+
+
 @pytest.mark.parametrize("name", PAGE_NAMES)
 def test_screen_readers_read_the_page_in_vietnamese(new_page, public_pages, name):
     page = open_checked_page(new_page, public_pages, name, "desktop-1280")
