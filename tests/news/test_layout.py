@@ -231,6 +231,11 @@ class LayoutTests(TestCase):
         hrefs = [a["href"] for a in address.find_all("a")]
         self.assertEqual(hrefs, ["tel:02003868115", "mailto:bbt@thunghiem.example"])
 
+    def test_contact_page_describes_itself_in_words(self):
+        metas = parse(self.client.get("/lien-he/")).xpath("//head/meta[@name='description']")
+        self.assertEqual([meta.get("content") for meta in metas],
+                         ["Ban biên tập tiếp nhận ý kiến trong giờ hành chính."])
+
     def test_contact_page_follows_the_settings(self):
         self.client.get("/lien-he/")
         self.changed(address="Số 9 đường Mới")

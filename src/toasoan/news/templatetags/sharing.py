@@ -55,6 +55,8 @@ def sharing(context, page):
         "feeds": [{"url": f"{home_url}rss.xml", "title": feed_title(site, site.home)}]
         if site.home else [],
     }
+    # The base template writes the promote tab's description, if any; else this one.
+    meta["lead_description"] = "" if page.search_description else meta["description"]
     if isinstance(page, ArticlePage):
         meta.update(_article(page, url, meta["site_name"], home_url, site.logo))
     elif isinstance(page, SectionPage):
