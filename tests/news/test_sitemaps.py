@@ -13,7 +13,7 @@ from wagtail.models import PageViewRestriction
 
 from tests.factories import make_article, make_home, make_section, vn_time
 from toasoan.news import sitemaps
-from toasoan.news.models import ArticlePage
+from toasoan.news.models import ArticlePage, ContactPage
 
 BASE = "http://127.0.0.1:8000"
 XSD = Path(__file__).resolve().parent.parent / "data" / "xsd"
@@ -42,6 +42,8 @@ class SitemapTestCase(TestCase):
             page=cls.internal, restriction_type=PageViewRestriction.LOGIN)
         cls.secret = make_article(cls.internal, "Bài nội bộ", vn_time(2026, 3, 4))
         cls.alias = cls.market.create_alias(parent=cls.news, update_slug="gia-lua-ban-sao")
+        contact = cls.home.add_child(instance=ContactPage(title="Liên hệ", slug="lien-he"))
+        contact.save_revision().publish()
 
     def xml(self, url, xsd):
         response = self.client.get(url)
@@ -80,7 +82,7 @@ class IndexTests(SitemapTestCase):
     def test_home_and_public_sections(self):
         document = self.xml("/sitemap-sections.xml", "sitemap.xsd")
         self.assertEqual(self.locations(document),
-                         [f"{BASE}/", f"{BASE}/thoi-su/", f"{BASE}/kinh-te/"])
+                         [f"{BASE}/", f"{BASE}/thoi-su/", f"{BASE}/kinh-te/", f"{BASE}/lien-he/"])
         self.assertTrue(all(self.lastmods(document).values()))
 
     def test_live_public_articles_only(self):

@@ -12,7 +12,7 @@ from tests.newsroom.helpers import (
     submit,
     workflow_action,
 )
-from toasoan.news.models import ArticlePage, SectionPage
+from toasoan.news.models import ArticlePage, ContactPage, SectionPage
 
 ROLES = ["reporter", "editor", "approver", "moderator", "administrator"]
 DENIED = 403
@@ -89,6 +89,16 @@ class PermissionMatrixTests(NewsroomTestCase):
         def act(role):
             self.login(role)
             response = self.client.get(f"/admin/pages/{self.section.pk}/edit/")
+            return response, response.status_code == 200
+
+        self.check({"administrator"}, act)
+
+    def test_edit_the_contact_page(self):
+        contact = self.home.add_child(instance=ContactPage(title="Liên hệ", slug="lien-he"))
+
+        def act(role):
+            self.login(role)
+            response = self.client.get(f"/admin/pages/{contact.pk}/edit/")
             return response, response.status_code == 200
 
         self.check({"administrator"}, act)

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_safe
 from . import pagecache, portal
 from .feeds import listed, local, portal_name
 from .invalidation import HOME_LISTS, MOST_READ, SITE
-from .models import ArticlePage, SectionPage
+from .models import ArticlePage, ContactPage, SectionPage
 
 LIMIT = 2000
 NEWS_HOURS = 48
@@ -90,9 +90,11 @@ def index(request):
 
 @require_safe
 def sections(request):
-    """The home page and the sections, each last changed when its newest article was."""
+    """The home page, the sections (each last changed when its newest article was)
+    and the contact page."""
     home = _site(request).home
-    pages = [home, *listed(SectionPage.objects.descendant_of(home)).order_by("path")]
+    pages = [home, *listed(SectionPage.objects.descendant_of(home)).order_by("path"),
+             *listed(ContactPage.objects.child_of(home))]
 
     def lastmod(page):
         newest = _latest(listed(ArticlePage.objects.descendant_of(page)))

@@ -1,17 +1,17 @@
 """Rights the page permissions alone don't give: a request to publish without the
 right to is refused rather than quietly saved as a draft, and the page tree's
-structure (home page, sections) is for administrators only."""
+structure (home page, sections, the contact page) is for administrators only."""
 
 from wagtail import hooks
 from wagtail.models import Page
 
-from toasoan.news.models import HomePage, SectionPage
+from toasoan.news.models import ContactPage, HomePage, SectionPage
 
 from .denials import permission_denied
 
-STRUCTURE = (HomePage, SectionPage)
+STRUCTURE = (HomePage, SectionPage, ContactPage)
 NO_PUBLISH = "Bạn không có quyền xuất bản; hãy gửi duyệt."
-NO_STRUCTURE = "Chỉ quản trị viên được thay đổi trang chủ và chuyên mục."
+NO_STRUCTURE = "Chỉ quản trị viên được thay đổi trang chủ, chuyên mục và trang liên hệ."
 
 
 def _structure_refused(request, page_class, action):
