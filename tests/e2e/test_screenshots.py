@@ -1,7 +1,10 @@
 """Full-page screenshots of the home page and an article on a phone (360 px) and a desktop
 (1280 px), saved in test-artifacts/screenshots/ for a person to look at, and what a
 reader would notice at once: no sideways scrolling, the article's title and lead on the
-first screen."""
+first screen, no jump when the page's scripts run after its first paint."""
+
+import re
+import time
 
 import pytest
 
@@ -54,3 +57,33 @@ def test_article_title_and_lead_on_the_first_screen(new_page, public_pages, widt
     assert min(bottom, top + 2 * line) <= height, (
         f"at {width} px the lead starts at {top:.0f} px: its first lines are below the first "
         f"screen ({height} px)")
+
+
+LATE_SCRIPT_SECONDS = 0.8
+# Layout shifts (the Layout Instability API) added up from the start of the page.
+MEASURE_SHIFTS = """window.__layoutShift = 0;
+new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput) { window.__layoutShift += entry.value; }
+    }
+}).observe({type: 'layout-shift', buffered: true});"""
+
+
+@pytest.mark.parametrize("name", ["home", "article"])
+def test_phone_page_does_not_jump_when_its_scripts_arrive_late(new_page, public_pages, name):
+    """On a slow connection the page is painted before its deferred scripts run: what
+    they change must not move what the reader already sees (CLS under 0.1, "good")."""
+    page = new_page(**VIEWPORTS["phone-360"])
+    page.add_init_script(MEASURE_SHIFTS)
+
+    def late(route):
+        time.sleep(LATE_SCRIPT_SECONDS)
+        route.continue_()
+
+    page.route(re.compile(r"/static/.*\.js$"), late)
+    page.goto(public_pages[name])
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    shift = page.evaluate("window.__layoutShift")
+    assert shift < 0.1, (f"{public_pages[name]} jumps when its scripts run late: cumulative "
+                         f"layout shift {shift:.3f} at 360 px")
