@@ -17,8 +17,8 @@
     }
   }
 
-  // Without this script the menu is always shown; with it, narrow screens fold it
-  // behind the "Chuyên mục" button (a disclosure: Escape closes it).
+  // Narrow screens fold the menu behind the "Chuyên mục" button (site.css; without
+  // JavaScript noscript.css unfolds it): a disclosure, which Escape closes.
   var toggle = document.querySelector("[data-menu-toggle]");
   var menu = toggle && document.getElementById(toggle.getAttribute("aria-controls"));
   if (!menu) { return; }
@@ -28,7 +28,6 @@
     menu.classList.toggle("is-open", open);
   }
 
-  document.documentElement.classList.add("has-menu-toggle");
   toggle.addEventListener("click", function () {
     setOpen(toggle.getAttribute("aria-expanded") !== "true");
   });
