@@ -8,12 +8,9 @@ The same steps as the end-to-end tests' `server` fixture: `toasoan setup --demo`
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -21,15 +18,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from tests.processes import toasoan_command  # noqa: E402
-
-START_TIMEOUT = 60
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.deploy.harness import free_port, stop, tail, wait_until_up  # noqa: E402
+from tests.processes import run_toasoan, toasoan_command  # noqa: E402
 
 
 class DemoServer:
@@ -38,8 +28,7 @@ class DemoServer:
     def __init__(self, workers=2):
         self.workers = workers
         self.data_dir = Path(tempfile.mkdtemp(prefix="toasoan-bench-"))
-        port = _free_port()
-        self.bind = f"127.0.0.1:{port}"
+        self.bind = f"127.0.0.1:{free_port()}"
         self.url = f"http://{self.bind}"
         self.env = {
             **os.environ,
@@ -54,12 +43,7 @@ class DemoServer:
         self.process = None
 
     def run_toasoan(self, *args, timeout=600):
-        result = subprocess.run(toasoan_command(*args), env=self.env, capture_output=True,
-                                text=True, timeout=timeout, stdin=subprocess.DEVNULL)
-        if result.returncode != 0:
-            raise RuntimeError(f"`toasoan {' '.join(args)}` failed:\n"
-                               f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
-        return result.stdout
+        return run_toasoan(self.env, *args, timeout=timeout).stdout
 
     def sample_article_path(self):
         """The demo's sample article: the full shape of an article, with comments."""
@@ -69,35 +53,24 @@ class DemoServer:
         return urlsplit(url).path
 
     def log_tail(self, limit=4000):
-        log = self.data_dir / "server.log"
-        return log.read_text(errors="replace")[-limit:] if log.exists() else ""
+        return tail(self.data_dir / "server.log", limit)
 
     def __enter__(self):
         print(f"Setting up the demo in {self.data_dir} …", file=sys.stderr, flush=True)
         self.run_toasoan("setup", "--demo")
-        log = (self.data_dir / "server.log").open("wb")
-        self.process = subprocess.Popen(
-            toasoan_command("serve", "--bind", self.bind, "--workers", str(self.workers)),
-            env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the server exited; see {self.data_dir / 'server.log'}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/healthz", timeout=2):
-                    return self
-            except OSError:
-                time.sleep(0.3)
-        self.__exit__()
-        raise RuntimeError(f"the server did not start in {START_TIMEOUT} s")
+        log = self.data_dir / "server.log"
+        with log.open("wb") as output:
+            self.process = subprocess.Popen(
+                toasoan_command("serve", "--bind", self.bind, "--workers", str(self.workers)),
+                env=self.env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
+            )
+        try:
+            wait_until_up(f"{self.url}/healthz", self.process, log)
+        except AssertionError:
+            self.__exit__()
+            raise
+        return self
 
     def __exit__(self, *_exc):
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        stop(self.process, signal.SIGTERM)
         shutil.rmtree(self.data_dir, ignore_errors=True)

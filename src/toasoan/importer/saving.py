@@ -213,6 +213,7 @@ class Importer:
             raise ItemError("bài không có tiêu đề")
         featured, picture = ((_featured_offline, _picture_offline) if offline
                              else (self._featured_image, self._body_picture))
+        image_id = featured(record)  # first: offline, an article with a photo stops here
         body = body_blocks(text.html(record.body_html), picture)
         lead = text.block(record.lead) or _first_sentences(body.text())
         section_name = text.line(html.unescape(record.section)) or self.default_section
@@ -223,7 +224,7 @@ class Importer:
             "image_caption": text.line(record.image.caption if record.image else "")[:500],
             "image_credit": text.line(record.image.credit if record.image else "")[:200],
             "source": text.line(record.source)[:255],
-            "image_id": featured(record),
+            "image_id": image_id,
         }
         authors = [name for name in (text.line(name)[:200] for name in record.authors) if name]
         tags = sorted({tag for tag in (text.line(html.unescape(tag))[:100] for tag in record.tags)
